@@ -1,0 +1,63 @@
+package com.esigngateway.api;
+
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import com.esigngateway.config.GatewayConfig;
+import com.esigngateway.problem.ProblemResponses;
+import com.esigngateway.problem.ProblemType;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.quarkus.vertx.http.runtime.filters.Filters;
+import io.vertx.core.http.HttpHeaders;
+
+/**
+ * Turns away a body whose declared length is over {@code esign.gateway.max-body-size} with a 413
+ * problem before a byte of it is read. (A chunked body without a length is cut off by the HTTP layer
+ * at {@code quarkus.http.limits.max-body-size}, set to the same value.)
+ */
+@ApplicationScoped
+public class BodyLimitFilter {
+
+    private final GatewayConfig config;
+    private final ObjectMapper mapper;
+
+    public BodyLimitFilter(GatewayConfig config, ObjectMapper mapper) {
+        this.config = config;
+        this.mapper = mapper;
+    }
+
+    void register(@Observes Filters filters) {
+        long limit = config.maxBodySize().asLongValue();
+        filters.register(rc -> {
+            String length = rc.request().getHeader(HttpHeaders.CONTENT_LENGTH);
+            if (length != null && isOver(length, limit)) {
+                String requestId = rc.request().getHeader(RequestIds.HEADER);
+                var problem = ProblemResponses.builder(ProblemType.PAYLOAD_TOO_LARGE,
+                        "The body is " + length + " bytes; this gateway accepts at most " + limit + ".", List.of(),
+                        requestId, null).build().getEntity();
+                try {
+                    rc.response().setStatusCode(413)
+                            .putHeader(HttpHeaders.CONTENT_TYPE, ProblemResponses.MEDIA_TYPE)
+                            .putHeader(HttpHeaders.CONNECTION, "close")
+                            .end(mapper.writeValueAsString(problem));
+                } catch (JsonProcessingException e) {
+                    rc.fail(e);
+                }
+                return;
+            }
+            rc.next();
+        }, RequestIdFilter.PRIORITY - 1);
+    }
+
+    private static boolean isOver(String contentLength, long limit) {
+        try {
+            return Long.parseLong(contentLength.trim()) > limit;
+        } catch (NumberFormatException e) {
+            return false;
+        }
+    }
+}

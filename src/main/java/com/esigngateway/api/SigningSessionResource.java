@@ -1,0 +1,43 @@
+package com.esigngateway.api;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import com.esigngateway.api.generated.SigningSessionsApi;
+import com.esigngateway.api.model.CreateSigningSessionRequest;
+import com.esigngateway.session.SigningSessionService;
+
+import io.smallrye.mutiny.Uni;
+
+/** {@code POST /v1/signing-sessions}, as the contract in {@code openapi/esign-gateway.yaml} defines it. */
+public class SigningSessionResource implements SigningSessionsApi {
+
+    static final String REPLAYED = "Idempotent-Replayed";
+
+    private final SigningSessionService service;
+    private final Callers callers;
+
+    SigningSessionResource(SigningSessionService service, Callers callers) {
+        this.service = service;
+        this.callers = callers;
+    }
+
+    @Override
+    public Uni<Response> createSigningSession(CreateSigningSessionRequest request, String idempotencyKey,
+            String requestId) {
+        return service.create(request, callers.current(), idempotencyKey, requestId).map(outcome -> {
+            Response.ResponseBuilder response = Response.status(Response.Status.CREATED)
+                    .header("Location", "/v1/signing-sessions/"
+                            + URLEncoder.encode(outcome.session().getId(), StandardCharsets.UTF_8))
+                    .type(MediaType.APPLICATION_JSON)
+                    .entity(outcome.session());
+            if (outcome.replayed()) {
+                response.header(REPLAYED, "true");
+            }
+            return response.build();
+        });
+    }
+}

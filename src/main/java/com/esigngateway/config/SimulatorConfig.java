@@ -1,0 +1,31 @@
+package com.esigngateway.config;
+
+import java.time.Duration;
+import java.util.List;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** The embedded vendor simulator, served under {@code /simulator/}. On in dev, off otherwise. */
+@ConfigMapping(prefix = "esign.simulator")
+public interface SimulatorConfig {
+
+    @WithDefault("false")
+    boolean enabled();
+
+    /** The API key the simulator accepts. */
+    @WithDefault("sim-api-key")
+    String apiKey();
+
+    /** How long a simulated token lives; the simulator rejects it afterwards, as the vendor does. */
+    @WithDefault("2m")
+    Duration tokenLifetime();
+
+    /** eSign users (owners) the simulator knows; others get {@code Error: Username not found.} */
+    @WithDefault("agent@example.com,owner@example.com")
+    List<String> users();
+
+    /** Largest session body the simulator reads. */
+    @WithDefault("512")
+    int maxBodyMegabytes();
+}

@@ -1,0 +1,166 @@
+package com.esigngateway.config;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.Optional;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import io.smallrye.config.WithName;
+
+/**
+ * How the gateway reaches and talks to the vendor. Every key is also an environment variable
+ * ({@code esign.vendor.token.ttl} is {@code ESIGN_VENDOR_TOKEN_TTL}).
+ */
+@ConfigMapping(prefix = "esign.vendor")
+public interface VendorConfig {
+
+    /** Base URL up to, not including, {@code rest/v1/...}, e.g. {@code https://api.stage.esignonline.net/}. */
+    Optional<URI> url();
+
+    /** The vendor API key. Sent to the vendor's EncryptString endpoint once per gateway start. */
+    Optional<String> apiKey();
+
+    /** The API key already encrypted with {@link #salt()}: with it the plain key never leaves the pod. */
+    Optional<String> encryptedApiKey();
+
+    /** The salt used to encrypt the API key and to obtain tokens. */
+    @WithDefault("esign-gateway")
+    String salt();
+
+    /** Time limit for one session-creation call to the vendor. */
+    @WithDefault("30s")
+    Duration timeout();
+
+    /** Time limit for opening a connection to the vendor. */
+    @WithDefault("5s")
+    Duration connectTimeout();
+
+    /** Vendor landing URL (ends with {@code ?}); fetched from the vendor and cached when absent. */
+    Optional<String> landingUrl();
+
+    /** How long a landing URL fetched from the vendor is kept. */
+    @WithDefault("1h")
+    Duration landingUrlTtl();
+
+    /** Default for {@code SessionInfo.ReturnURL}, which the vendor marks required, when a request has no {@code returnUrl}. */
+    Optional<String> returnUrl();
+
+    Token token();
+
+    Wire wire();
+
+    @WithName("auth-method-codes")
+    AuthMethodCodes authMethodCodes();
+
+    interface Token {
+        /** How long a vendor token is trusted; the vendor does not document its lifetime. */
+        @WithDefault("60s")
+        Duration ttl();
+
+        /** A token is refreshed this long before its TTL runs out. */
+        @WithDefault("10s")
+        Duration refreshSkew();
+
+        /** Time limit for one EncryptString or GetToken call. */
+        @WithDefault("5s")
+        Duration timeout();
+
+        TokenRetry retry();
+
+        TokenCircuitBreaker circuitBreaker();
+    }
+
+    interface TokenRetry {
+        /** Retries of a failed token call (it is idempotent), with exponential backoff and jitter. */
+        @WithDefault("2")
+        int maxRetries();
+
+        @WithDefault("100ms")
+        Duration initialDelay();
+
+        @WithDefault("1s")
+        Duration maxDelay();
+
+        @WithDefault("50ms")
+        Duration jitter();
+    }
+
+    interface TokenCircuitBreaker {
+        @WithDefault("4")
+        int requestVolume();
+
+        @WithDefault("0.5")
+        double failureRatio();
+
+        @WithDefault("10s")
+        Duration delay();
+
+        @WithDefault("1")
+        int successThreshold();
+    }
+
+    /** Wire formats the vendor's documentation leaves open; defaults follow its .NET sample. */
+    interface Wire {
+        @WithDefault("number-array")
+        FileBytesFormat fileBytes();
+
+        @WithDefault("microsoft-json")
+        DateFormat dates();
+
+        @WithDefault("object")
+        DictionaryFormat dictionaries();
+
+        @WithDefault("code")
+        AuthMethodFormat authMethod();
+    }
+
+    enum FileBytesFormat {
+        /** {@code [37,80,68,70,…]}, what .NET's JavaScriptSerializer writes for a byte[]. */
+        NUMBER_ARRAY,
+        /** {@code "JVBERi0…"}. */
+        BASE64
+    }
+
+    enum DateFormat {
+        /** {@code "\/Date(1767225600000)\/"}. */
+        MICROSOFT_JSON,
+        /** {@code "2026-01-01T00:00:00Z"}. */
+        ISO_8601
+    }
+
+    enum DictionaryFormat {
+        /** {@code {"Key":"Value"}}. */
+        OBJECT,
+        /** {@code [{"Key":"Key","Value":"Value"}]}, the WCF form of a dictionary. */
+        KEY_VALUE_ARRAY
+    }
+
+    enum AuthMethodFormat {
+        /** The integer from {@code esign.vendor.auth-method-codes.*}. */
+        CODE,
+        /** The documented enum name: {@code None}, {@code Password}, {@code KBA}, {@code KBAPlusPassword}, {@code SMS}. */
+        NAME
+    }
+
+    /**
+     * Integer codes of the vendor's AuthenticationMethod enum. Undocumented: the defaults assume .NET's
+     * numbering from 0 with {@code None} first; confirm them with the vendor.
+     */
+    interface AuthMethodCodes {
+        @WithDefault("0")
+        int none();
+
+        @WithDefault("1")
+        int password();
+
+        @WithDefault("2")
+        int kba();
+
+        @WithDefault("3")
+        int kbaPlusPassword();
+
+        @WithDefault("4")
+        int sms();
+    }
+}

@@ -1,0 +1,227 @@
+package com.esigngateway.problem;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.ElementKind;
+import jakarta.validation.Path;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.faulttolerance.exceptions.BulkheadException;
+import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
+import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import com.esigngateway.api.RequestIds;
+import com.esigngateway.api.model.Violation;
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+
+import io.smallrye.faulttolerance.api.RateLimitException;
+
+/**
+ * Turns every exception that reaches the REST layer into a problem. Messages are written here, never
+ * copied from the exception, so that no input value (which may be a password or document bytes) and
+ * no internal detail is echoed.
+ */
+public class ProblemMappers {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    /** Header parameters of the generated API, by Java parameter name. */
+    private static final Map<String, String> HEADER_PARAMETERS = Map.of(
+            "idempotencyKey", "Idempotency-Key",
+            "xRequestId", RequestIds.HEADER);
+
+    @ServerExceptionMapper
+    public Response problem(ProblemException e, HttpHeaders headers) {
+        return ProblemResponses.of(e, RequestIds.of(headers));
+    }
+
+    @ServerExceptionMapper
+    public Response constraintViolations(ConstraintViolationException e, HttpHeaders headers) {
+        List<Violation> violations = new ArrayList<>();
+        for (ConstraintViolation<?> violation : e.getConstraintViolations()) {
+            violations.add(new Violation().field(fieldOf(violation.getPropertyPath())).message(violation.getMessage()));
+        }
+        violations.sort(Comparator.comparing(Violation::getField));
+        return invalid(violations, headers);
+    }
+
+    /** Any other validation failure is a defect in a constraint, not in the request. */
+    @ServerExceptionMapper
+    public Response validationDefect(jakarta.validation.ValidationException e, HttpHeaders headers) {
+        return unexpected(e, headers);
+    }
+
+    @ServerExceptionMapper
+    public Response malformedJson(JsonParseException e, HttpHeaders headers) {
+        var location = e.getLocation();
+        String where = location == null ? "" : " at line " + location.getLineNr() + ", column " + location.getColumnNr();
+        return ProblemResponses.builder(ProblemType.INVALID_REQUEST, "The body is not well-formed JSON" + where + ".",
+                List.of(), RequestIds.of(headers), null).build();
+    }
+
+    @ServerExceptionMapper
+    public Response mismatchedInput(MismatchedInputException e, HttpHeaders headers) {
+        return invalid(List.of(bindingViolation(e)), headers);
+    }
+
+    @ServerExceptionMapper
+    public Response valueInstantiation(ValueInstantiationException e, HttpHeaders headers) {
+        return invalid(List.of(bindingViolation(e)), headers);
+    }
+
+    @ServerExceptionMapper
+    public Response jsonMapping(JsonMappingException e, HttpHeaders headers) {
+        return invalid(List.of(bindingViolation(e)), headers);
+    }
+
+    @ServerExceptionMapper
+    public Response jsonProcessing(JsonProcessingException e, HttpHeaders headers) {
+        return ProblemResponses.builder(ProblemType.INVALID_REQUEST, "The body could not be read as JSON.",
+                List.of(), RequestIds.of(headers), null).build();
+    }
+
+    @ServerExceptionMapper
+    public Response webApplication(WebApplicationException e, HttpHeaders headers) {
+        int status = e.getResponse().getStatus();
+        // Quarkus REST wraps some Jackson failures (malformed JSON, bad enum values) in a plain 400.
+        if (e.getCause() instanceof JsonParseException parse) {
+            return malformedJson(parse, headers);
+        }
+        if (e.getCause() instanceof JsonMappingException mapping) {
+            return invalid(List.of(bindingViolation(mapping)), headers);
+        }
+        ProblemType type = switch (status) {
+            case 400 -> ProblemType.INVALID_REQUEST;
+            case 401 -> ProblemType.UNAUTHORIZED;
+            case 403 -> ProblemType.FORBIDDEN;
+            case 404 -> ProblemType.NOT_FOUND;
+            case 405 -> ProblemType.METHOD_NOT_ALLOWED;
+            case 406 -> ProblemType.NOT_ACCEPTABLE;
+            case 413 -> ProblemType.PAYLOAD_TOO_LARGE;
+            case 415 -> ProblemType.UNSUPPORTED_MEDIA_TYPE;
+            default -> null;
+        };
+        if (type == null) {
+            return unexpected(e, headers);
+        }
+        String detail = switch (type) {
+            case UNSUPPORTED_MEDIA_TYPE -> "Send the body as application/json.";
+            case NOT_ACCEPTABLE -> "This API answers with application/json and application/problem+json only.";
+            case NOT_FOUND -> "There is nothing at this path.";
+            case METHOD_NOT_ALLOWED -> "This path does not support the method.";
+            default -> type.title() + ".";
+        };
+        Response.ResponseBuilder builder = ProblemResponses.builder(type, detail, List.of(), RequestIds.of(headers), null);
+        if (status == 405 && e.getResponse().getHeaderString(HttpHeaders.ALLOW) != null) {
+            builder.header(HttpHeaders.ALLOW, e.getResponse().getHeaderString(HttpHeaders.ALLOW));
+        }
+        return builder.build();
+    }
+
+    @ServerExceptionMapper
+    public Response rateLimited(RateLimitException e, HttpHeaders headers) {
+        return ProblemResponses.builder(ProblemType.RATE_LIMITED, "Too many session creations; retry later.", List.of(),
+                RequestIds.of(headers), Duration.ofMillis(Math.max(e.getRetryAfterMillis(), 1))).build();
+    }
+
+    @ServerExceptionMapper
+    public Response circuitOpen(CircuitBreakerOpenException e, HttpHeaders headers) {
+        return ProblemResponses.builder(ProblemType.CIRCUIT_OPEN, "Calls to the vendor are paused after repeated failures.",
+                List.of(), RequestIds.of(headers), Duration.ofSeconds(1)).build();
+    }
+
+    @ServerExceptionMapper
+    public Response bulkheadFull(BulkheadException e, HttpHeaders headers) {
+        return ProblemResponses.builder(ProblemType.GATEWAY_BUSY, "Too many uploads to the vendor are in flight.",
+                List.of(), RequestIds.of(headers), Duration.ofSeconds(1)).build();
+    }
+
+    @ServerExceptionMapper
+    public Response timeout(TimeoutException e, HttpHeaders headers) {
+        return ProblemResponses.builder(ProblemType.VENDOR_TIMEOUT, "The vendor did not answer in time.", List.of(),
+                RequestIds.of(headers), null).build();
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(Throwable e, HttpHeaders headers) {
+        String requestId = RequestIds.of(headers);
+        LOG.errorf(e, "Unexpected error answering request %s", requestId);
+        return ProblemResponses.builder(ProblemType.INTERNAL_ERROR,
+                "The gateway failed unexpectedly; please report request id " + requestId + ".", List.of(), requestId,
+                null).build();
+    }
+
+    private Response invalid(List<Violation> violations, HttpHeaders headers) {
+        String detail = violations.size() == 1 ? "The request has 1 invalid field."
+                : "The request has " + violations.size() + " invalid fields.";
+        return ProblemResponses.builder(ProblemType.INVALID_REQUEST, detail, violations, RequestIds.of(headers), null)
+                .build();
+    }
+
+    /** A violation for a value Jackson could not bind; the value itself is never repeated. */
+    static Violation bindingViolation(JsonMappingException e) {
+        String field = JsonPaths.of(e.getPath());
+        String message;
+        if (e instanceof UnrecognizedPropertyException unknown) {
+            field = JsonPaths.child(field, unknown.getPropertyName());
+            message = "is not a known field";
+        } else if (e instanceof InvalidFormatException invalid && invalid.getTargetType() != null
+                && invalid.getTargetType().isEnum()) {
+            message = "must be one of " + JsonPaths.enumValues(invalid.getTargetType());
+        } else if (e instanceof ValueInstantiationException instantiation && instantiation.getType() != null
+                && instantiation.getType().isEnumType()) {
+            message = "must be one of " + JsonPaths.enumValues(instantiation.getType().getRawClass());
+        } else if (e instanceof MismatchedInputException mismatched && mismatched.getTargetType() != null) {
+            message = "must be " + JsonPaths.describe(mismatched.getTargetType());
+        } else {
+            message = "has the wrong type";
+        }
+        return new Violation().field(field.isEmpty() ? "$" : field).message(message);
+    }
+
+    /** {@code documents[0].content}, {@code ccRecipients[1]}, {@code signers[0].mergeFields[Phone]} or {@code header X}. */
+    public static String fieldOf(Path path) {
+        StringBuilder field = new StringBuilder();
+        for (Path.Node node : path) {
+            ElementKind kind = node.getKind();
+            if (kind == ElementKind.METHOD || kind == ElementKind.CONSTRUCTOR || kind == ElementKind.RETURN_VALUE) {
+                continue;
+            }
+            if (kind == ElementKind.PARAMETER) {
+                String header = HEADER_PARAMETERS.get(node.getName());
+                if (header != null) {
+                    return "header " + header;
+                }
+                continue;
+            }
+            if (node.getIndex() != null) {
+                field.append('[').append(node.getIndex()).append(']');
+            } else if (node.getKey() != null) {
+                field.append('[').append(node.getKey()).append(']');
+            }
+            if (kind != ElementKind.CONTAINER_ELEMENT && node.getName() != null) {
+                if (!field.isEmpty()) {
+                    field.append('.');
+                }
+                field.append(node.getName());
+            }
+        }
+        return field.toString();
+    }
+}

@@ -1,0 +1,46 @@
+package com.esigngateway.problem;
+
+import java.net.URI;
+
+/** Every kind of problem the gateway answers with, its status and its stable {@code type} URI. */
+public enum ProblemType {
+    INVALID_REQUEST(400, "invalid-request", "Invalid request"),
+    UNAUTHORIZED(401, "unauthorized", "Missing or unknown credentials"),
+    FORBIDDEN(403, "forbidden", "Not allowed"),
+    NOT_FOUND(404, "not-found", "Not found"),
+    METHOD_NOT_ALLOWED(405, "method-not-allowed", "Method not allowed"),
+    NOT_ACCEPTABLE(406, "not-acceptable", "Not acceptable"),
+    PAYLOAD_TOO_LARGE(413, "payload-too-large", "Request body too large"),
+    UNSUPPORTED_MEDIA_TYPE(415, "unsupported-media-type", "Unsupported media type"),
+    IDEMPOTENCY_KEY_REUSED(422, "idempotency-key-reused", "Idempotency-Key reused with a different request"),
+    VENDOR_REJECTED(422, "vendor-rejected", "The vendor rejected the request"),
+    RATE_LIMITED(429, "rate-limited", "Upstream rate limit reached"),
+    INTERNAL_ERROR(500, "internal-error", "Internal error"),
+    VENDOR_ERROR(502, "vendor-error", "The vendor failed"),
+    VENDOR_UNAVAILABLE(503, "vendor-unavailable", "The vendor is unavailable"),
+    CIRCUIT_OPEN(503, "circuit-open", "The vendor is failing; calls are paused"),
+    GATEWAY_BUSY(503, "gateway-busy", "Too many uploads in flight"),
+    VENDOR_TIMEOUT(504, "vendor-timeout", "The vendor did not answer in time");
+
+    private final int status;
+    private final URI type;
+    private final String title;
+
+    ProblemType(int status, String slug, String title) {
+        this.status = status;
+        this.type = URI.create("urn:esign-gateway:problem:" + slug);
+        this.title = title;
+    }
+
+    public int status() {
+        return status;
+    }
+
+    public URI type() {
+        return type;
+    }
+
+    public String title() {
+        return title;
+    }
+}

@@ -1,0 +1,88 @@
+package com.esigngateway.session;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.jboss.logging.Logger;
+
+import com.esigngateway.api.model.CreateSigningSessionRequest;
+import com.esigngateway.api.model.SessionDocument;
+import com.esigngateway.api.model.SessionSigner;
+import com.esigngateway.api.model.SigningSession;
+import com.esigngateway.session.IdempotentRequests.Outcome;
+import com.esigngateway.vendor.VendorGateway;
+import com.esigngateway.vendor.VendorGateway.Created;
+
+import io.smallrye.mutiny.Uni;
+
+/** Starts signing sessions: validate, map to the vendor's model, create through the gateway, answer. */
+@ApplicationScoped
+public class SigningSessionService {
+
+    private static final Logger LOG = Logger.getLogger(SigningSessionService.class);
+
+    private final SigningSessionRequestValidator validator;
+    private final VendorSessionMapper mapper;
+    private final VendorGateway gateway;
+    private final IdempotentRequests idempotentRequests;
+    private final RequestFingerprint fingerprint;
+
+    SigningSessionService(SigningSessionRequestValidator validator, VendorSessionMapper mapper, VendorGateway gateway,
+            IdempotentRequests idempotentRequests, RequestFingerprint fingerprint) {
+        this.validator = validator;
+        this.mapper = mapper;
+        this.gateway = gateway;
+        this.idempotentRequests = idempotentRequests;
+        this.fingerprint = fingerprint;
+    }
+
+    /**
+     * @param caller who is asking; idempotency keys are scoped to it
+     * @param idempotencyKey may be null
+     */
+    public Uni<Outcome> create(CreateSigningSessionRequest request, String caller, String idempotencyKey,
+            String requestId) {
+        return Uni.createFrom().deferred(() -> {
+            validator.validate(request);
+            if (idempotencyKey == null) {
+                return createAtVendor(request, requestId).map(session -> new Outcome(session, false));
+            }
+            return idempotentRequests.run(caller, idempotencyKey, fingerprint.of(request), requestId,
+                    () -> createAtVendor(request, requestId));
+        });
+    }
+
+    private Uni<SigningSession> createAtVendor(CreateSigningSessionRequest request, String requestId) {
+        return gateway.createSession(mapper.map(request), requestId)
+                .chain(created -> continueUrl(created, request.getOwner(), requestId)
+                        .map(url -> answer(request, created, url)));
+    }
+
+    /**
+     * The continue link needs the vendor's landing URL. The session exists by now, so failing to get the
+     * URL must not turn the answer into an error: the link is left out instead.
+     */
+    private Uni<String> continueUrl(Created created, String owner, String requestId) {
+        return gateway.landingUrl(created.token(), requestId)
+                .map(landing -> ContinueUrl.build(landing, created.token().value(), owner, created.session().sessionId()))
+                .onFailure().recoverWithItem(failure -> {
+                    LOG.warnf("Session %s was created, but the vendor's landing URL could not be fetched (%s); "
+                            + "answering without continueUrl", created.session().sessionId(), failure.getMessage());
+                    return null;
+                });
+    }
+
+    private static SigningSession answer(CreateSigningSessionRequest request, Created created, String continueUrl) {
+        return new SigningSession()
+                .id(created.session().sessionId())
+                .title(request.getTitle())
+                .transactionId(request.getTransactionId())
+                .signers(request.getSigners().stream().map(signer -> new SessionSigner()
+                        .id(created.session().signerId(signer.getEmail()).orElse(null))
+                        .email(signer.getEmail())
+                        .role(signer.getRole())).toList())
+                .documents(request.getDocuments().stream()
+                        .map(document -> new SessionDocument().fileName(document.getFileName())).toList())
+                .expiresAt(request.getExpiresAt())
+                .continueUrl(continueUrl);
+    }
+}

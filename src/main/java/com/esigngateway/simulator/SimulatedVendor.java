@@ -1,0 +1,245 @@
+package com.esigngateway.simulator;
+
+import java.nio.charset.StandardCharsets;
+import java.security.InvalidKeyException;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.esigngateway.config.SimulatorConfig;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * The simulated vendor's state and rules, following the vendor documentation: EncryptString, GetToken
+ * with short-lived tokens it really checks, CreateSession with the documented validation errors, and
+ * answers in the vendor's shapes ({@code "Error: …"} strings with HTTP 200, PascalCase bodies).
+ */
+@ApplicationScoped
+public class SimulatedVendor {
+
+    static final String BAD_TOKEN = "Error: Bad Token Information. Please authenticate.";
+    static final String INVALID_API_KEY = "Error: Invalid API key";
+    static final String USER_NOT_FOUND = "Error: Username not found.";
+    static final String SIGNER_RULE = "Error: All signers must have a last name and valid email address.";
+    /** What a .NET service answers when a collection the sample marks "Required to instantiate" is null. */
+    static final String NOT_INSTANTIATED = "Error: Object reference not set to an instance of an object.";
+
+    private static final Pattern MS_DATE = Pattern.compile("/Date\\((-?\\d+)\\)/");
+    private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s.]+(\\.[^@\\s.]+)+");
+    private static final Pattern FILE_NAME = Pattern.compile(".+\\.[A-Za-z0-9]{1,10}");
+    private static final int MAX_TOKENS = 10_000;
+    private static final int MAX_SESSIONS = 1_000;
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+    /** A session the simulator created, for its landing page. */
+    record SimulatedSession(String id, String owner, String title, int documents, int signers) {
+    }
+
+    private final SimulatorConfig config;
+    private final Clock clock;
+    private final SecureRandom random = new SecureRandom();
+    private final Map<String, Instant> tokens = new ConcurrentHashMap<>();
+    private final Map<String, SimulatedSession> sessions = java.util.Collections.synchronizedMap(
+            new LinkedHashMap<>(16, 0.75f, false) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, SimulatedSession> eldest) {
+                    return size() > MAX_SESSIONS;
+                }
+            });
+    private final Set<String> users;
+    private volatile SimulatorFaults faults = SimulatorFaults.NONE;
+
+    public SimulatedVendor(SimulatorConfig config, Clock clock) {
+        this.config = config;
+        this.clock = clock;
+        this.users = new HashSet<>();
+        config.users().forEach(user -> users.add(user.toLowerCase(Locale.ROOT)));
+    }
+
+    SimulatorFaults faults() {
+        return faults;
+    }
+
+    void faults(SimulatorFaults faults) {
+        this.faults = faults;
+    }
+
+    /** EncryptString: a keyed hash of the text with the salt; deterministic, as the vendor's Rijndael is. */
+    String encrypt(String plainText, String salt) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(salt.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            return Base64.getEncoder().encodeToString(mac.doFinal(plainText.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException | InvalidKeyException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** GetToken: a new token if the header is the configured key encrypted with this salt. */
+    ObjectNode getToken(String salt, String encryptedApiKey) {
+        if (encryptedApiKey == null || !encryptedApiKey.equals(encrypt(config.apiKey(), salt))) {
+            return requestResponse(INVALID_API_KEY);
+        }
+        Instant now = clock.instant();
+        if (tokens.size() >= MAX_TOKENS) {
+            tokens.values().removeIf(expiry -> !expiry.isAfter(now));
+        }
+        byte[] bytes = new byte[24];
+        random.nextBytes(bytes);
+        String token = Base64.getEncoder().encodeToString(bytes);
+        tokens.put(token, now.plus(config.tokenLifetime()));
+        return requestResponse(token);
+    }
+
+    enum TokenState {
+        VALID, UNKNOWN, EXPIRED
+    }
+
+    TokenState check(String token) {
+        Instant expiry = token == null ? null : tokens.get(token);
+        if (expiry == null) {
+            return TokenState.UNKNOWN;
+        }
+        if (!expiry.isAfter(clock.instant())) {
+            tokens.remove(token);
+            return TokenState.EXPIRED;
+        }
+        return TokenState.VALID;
+    }
+
+    /** CreateSession: the SessionResponse, or the vendor's error text for the first rule the body breaks. */
+    JsonNode createSession(JsonNode body) {
+        String userName = body.path("userName").asText(null);
+        if (userName == null || !users.contains(userName.toLowerCase(Locale.ROOT))) {
+            return NODES.textNode(USER_NOT_FOUND);
+        }
+        JsonNode session = body.path("session");
+        JsonNode info = session.path("SessionInfo");
+        if (!info.isObject() || info.path("Title").asText("").isBlank()) {
+            return NODES.textNode("Error: SessionInfo.Title is required.");
+        }
+        String error = checkExpiry(info.path("ExpiresOn"));
+        if (error == null) {
+            error = checkDocuments(session.path("Documents"));
+        }
+        if (error == null) {
+            error = checkSigners(session.path("Signers"));
+        }
+        if (error != null) {
+            return NODES.textNode(error);
+        }
+        String id = UUID.randomUUID().toString();
+        ObjectNode response = NODES.objectNode().put("SigningSessionId", id);
+        ObjectNode created = response.putArray("Sessions").addObject().put("SigningSessionId", id);
+        created.putObject("SessionInfo").put("Title", info.path("Title").asText());
+        ArrayNode signers = created.putArray("Signers");
+        for (JsonNode signer : session.path("Signers")) {
+            signers.addObject().put("SignerId", UUID.randomUUID().toString())
+                    .put("EmailAddress", signer.path("EmailAddress").asText())
+                    .put("SignerRole", signer.path("SignerRole").asText())
+                    .put("StatusCode", 1);
+        }
+        sessions.put(id, new SimulatedSession(id, userName, info.path("Title").asText(),
+                session.path("Documents").size(), session.path("Signers").size()));
+        return response;
+    }
+
+    SimulatedSession session(String id) {
+        return id == null ? null : sessions.get(id);
+    }
+
+    static ObjectNode requestResponse(String returnValue) {
+        return NODES.objectNode().put("ReturnValue", returnValue);
+    }
+
+    private String checkExpiry(JsonNode expiresOn) {
+        if (expiresOn.isMissingNode() || expiresOn.isNull()) {
+            return null;
+        }
+        Matcher date = MS_DATE.matcher(expiresOn.asText());
+        if (!date.matches()) {
+            return "Error: ExpiresOn is not a valid date.";
+        }
+        Instant expiry = Instant.ofEpochMilli(Long.parseLong(date.group(1)));
+        Instant now = clock.instant();
+        if (!expiry.isAfter(now) || expiry.isAfter(now.plus(Duration.ofDays(90)))) {
+            return "Error: The session expiration date must be within the next 90 days.";
+        }
+        return null;
+    }
+
+    private static String checkDocuments(JsonNode documents) {
+        if (!documents.isArray() || documents.isEmpty()) {
+            return "Error: At least one document is required.";
+        }
+        for (JsonNode document : documents) {
+            String fileName = document.path("FileName").asText("");
+            if (!FILE_NAME.matcher(fileName).matches()) {
+                return "Error: " + fileName + " did not upload.";
+            }
+            JsonNode bytes = document.path("FileBytes");
+            boolean hasTemplate = !document.path("FormId").asText("").isBlank();
+            boolean numberArray = bytes.isObject() && bytes.path("valid").asBoolean() && bytes.path("count").asLong() > 0;
+            boolean base64 = bytes.isTextual() && isBase64(bytes.asText());
+            if (!hasTemplate && !numberArray && !base64) {
+                return "Error: " + fileName + " did not upload.";
+            }
+        }
+        return null;
+    }
+
+    private static String checkSigners(JsonNode signers) {
+        Map<String, String> roles = new LinkedHashMap<>();
+        for (JsonNode signer : signers) {
+            String email = signer.path("EmailAddress").asText("");
+            if (signer.path("LastName").asText("").isBlank() || !EMAIL.matcher(email).matches()) {
+                return SIGNER_RULE;
+            }
+            if (!signer.path("AuthMethods").isArray() || signer.path("Properties").isMissingNode()
+                    || signer.path("Properties").isNull()) {
+                return NOT_INSTANTIATED;
+            }
+            JsonNode authMethod = signer.path("AuthMethod");
+            if (!authMethod.isMissingNode() && !(authMethod.isIntegralNumber() && authMethod.asLong() >= 0 && authMethod.asLong() <= 4)) {
+                return "Error: AuthMethod is not a valid authentication method.";
+            }
+            String role = signer.path("SignerRole").asText("");
+            if (role.isBlank()) {
+                return "Error: SignerRole is required for " + email + ".";
+            }
+            String holder = roles.putIfAbsent(role.toLowerCase(Locale.ROOT), email);
+            if (holder != null) {
+                return "Error: Role " + role + " is already assigned to signer " + holder + ".";
+            }
+        }
+        return null;
+    }
+
+    private static boolean isBase64(String text) {
+        try {
+            return !text.isEmpty() && Base64.getDecoder().decode(text).length > 0;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+}

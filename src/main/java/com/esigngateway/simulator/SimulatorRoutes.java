@@ -1,0 +1,202 @@
+package com.esigngateway.simulator;
+
+import java.io.IOException;
+import java.util.concurrent.atomic.AtomicLong;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import org.jboss.logging.Logger;
+
+import com.esigngateway.config.SimulatorConfig;
+import com.esigngateway.simulator.SimulatedVendor.SimulatedSession;
+import com.esigngateway.simulator.SimulatedVendor.TokenState;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+
+/**
+ * Serves the simulated vendor under {@code /simulator/} when {@code esign.simulator.enabled}: the four
+ * vendor endpoints the gateway uses ({@code rest/v1/encrypt}, {@code gettoken}, {@code sessions},
+ * {@code landingurl}), the auto-login page the continue link opens, and {@code admin/faults}. Plain
+ * Vert.x routes, so the simulator never shows up in the gateway's OpenAPI contract.
+ */
+@ApplicationScoped
+public class SimulatorRoutes {
+
+    private static final Logger LOG = Logger.getLogger(SimulatorRoutes.class);
+    static final String BASE = "/simulator";
+
+    private final SimulatorConfig config;
+    private final SimulatedVendor vendor;
+    private final ObjectMapper mapper;
+
+    public SimulatorRoutes(SimulatorConfig config, SimulatedVendor vendor, ObjectMapper mapper) {
+        this.config = config;
+        this.vendor = vendor;
+        this.mapper = mapper;
+    }
+
+    void register(@Observes Router router) {
+        if (!config.enabled()) {
+            return;
+        }
+        LOG.infof("Embedded vendor simulator enabled at %s/ (API key %s)", BASE,
+                config.apiKey().equals("sim-api-key") ? "sim-api-key" : "<configured>");
+        router.route(HttpMethod.GET, BASE + "/rest/v1/encrypt/:plainText/:salt").handler(this::encrypt);
+        router.route(HttpMethod.GET, BASE + "/rest/v1/gettoken/:salt").handler(this::getToken);
+        router.route(HttpMethod.POST, BASE + "/rest/v1/sessions").handler(this::createSession);
+        router.route(HttpMethod.GET, BASE + "/rest/v1/landingurl").handler(this::landingUrl);
+        router.route(HttpMethod.GET, BASE + "/auth/AutoLogMeIn.aspx").handler(this::autoLogin);
+        router.route(HttpMethod.GET, BASE + "/admin/faults").handler(rc -> json(rc, 200, vendor.faults()));
+        router.route(HttpMethod.PUT, BASE + "/admin/faults").handler(this::setFaults);
+    }
+
+    private void encrypt(RoutingContext rc) {
+        json(rc, 200, SimulatedVendor.requestResponse(
+                vendor.encrypt(rc.pathParam("plainText"), rc.pathParam("salt"))));
+    }
+
+    private void getToken(RoutingContext rc) {
+        withFaults(rc, () -> json(rc, 200, vendor.getToken(rc.pathParam("salt"),
+                rc.request().getHeader(HttpHeaders.AUTHORIZATION))));
+    }
+
+    private void landingUrl(RoutingContext rc) {
+        withFaults(rc, () -> {
+            if (!authorized(rc)) {
+                return;
+            }
+            String origin = rc.request().scheme() + "://" + rc.request().authority();
+            json(rc, 200, SimulatedVendor.requestResponse(origin + BASE + "/auth/AutoLogMeIn.aspx?"));
+        });
+    }
+
+    private void createSession(RoutingContext rc) {
+        long limit = config.maxBodyMegabytes() * 1024L * 1024L;
+        SessionBodyReader reader = new SessionBodyReader();
+        AtomicLong received = new AtomicLong();
+        boolean[] failed = {false};
+        rc.request().handler(chunk -> {
+            if (failed[0]) {
+                return;
+            }
+            try {
+                if (received.addAndGet(chunk.length()) > limit) {
+                    failed[0] = true;
+                    rc.response().setStatusCode(413).putHeader(HttpHeaders.CONNECTION, "close").end();
+                    return;
+                }
+                reader.feed(chunk.getBytes());
+            } catch (IOException e) {
+                failed[0] = true;
+                json(rc, 400, "Error: The request body is not valid JSON.");
+            }
+        });
+        rc.request().endHandler(ignored -> {
+            if (failed[0]) {
+                return;
+            }
+            JsonNode body;
+            try {
+                body = reader.finish();
+            } catch (IOException e) {
+                json(rc, 400, "Error: The request body is not valid JSON.");
+                return;
+            }
+            withFaults(rc, () -> {
+                if (authorized(rc)) {
+                    json(rc, 200, vendor.createSession(body));
+                }
+            });
+        });
+        rc.request().resume();
+    }
+
+    private void autoLogin(RoutingContext rc) {
+        SimulatedSession session = vendor.session(rc.queryParams().get("ssid"));
+        boolean tokenValid = vendor.check(rc.queryParams().get("token")) == TokenState.VALID;
+        String page;
+        if (session == null) {
+            page = "<h1>Unknown session</h1>";
+        } else if (!tokenValid) {
+            page = "<h1>Your link has expired</h1><p>Ask for a new link to session " + escape(session.title()) + ".</p>";
+        } else {
+            page = "<h1>" + escape(session.title()) + "</h1><p>Signed in as " + escape(session.owner())
+                    + ". The session has " + session.documents() + " document(s) and " + session.signers()
+                    + " signer(s); continue in the eSign UI.</p>";
+        }
+        rc.response().putHeader(HttpHeaders.CONTENT_TYPE, "text/html; charset=utf-8")
+                .end("<!doctype html><title>eSign simulator</title>" + page);
+    }
+
+    private void setFaults(RoutingContext rc) {
+        rc.request().body().onSuccess(buffer -> {
+            try {
+                SimulatorFaults faults = mapper.readValue(buffer.getBytes(), SimulatorFaults.class);
+                vendor.faults(faults);
+                LOG.infof("Simulator faults set to %s", faults);
+                json(rc, 200, faults);
+            } catch (IOException e) {
+                json(rc, 400, mapper.createObjectNode().put("error",
+                        "expected {\"latencyMs\":0,\"errorRate\":0,\"garbageRate\":0,\"tokenRejectionRate\":0}"));
+            }
+        }).onFailure(rc::fail);
+    }
+
+    /** Token check as the vendor does it: an unknown token is an error text, an expired one a null result. */
+    private boolean authorized(RoutingContext rc) {
+        TokenState state = vendor.check(rc.request().getHeader(HttpHeaders.AUTHORIZATION));
+        if (state == TokenState.VALID && !vendor.faults().rejectToken()) {
+            return true;
+        }
+        if (state == TokenState.EXPIRED) {
+            rc.response().setStatusCode(200).putHeader(HttpHeaders.CONTENT_TYPE, "application/json").end("null");
+        } else {
+            json(rc, 200, SimulatedVendor.BAD_TOKEN);
+        }
+        return false;
+    }
+
+    /** Applies the injected latency, then maybe an error or garbage, else answers normally. */
+    private void withFaults(RoutingContext rc, Runnable answer) {
+        SimulatorFaults faults = vendor.faults();
+        Runnable respond = () -> {
+            if (rc.response().ended() || rc.response().closed()) {
+                return;
+            }
+            if (faults.error()) {
+                rc.response().setStatusCode(503).putHeader(HttpHeaders.CONTENT_TYPE, "text/html")
+                        .end("<html><body>Service Unavailable</body></html>");
+            } else if (faults.garbage()) {
+                rc.response().setStatusCode(200).putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
+                        .end("{\"SigningSess");
+            } else {
+                answer.run();
+            }
+        };
+        if (faults.latencyMs() > 0) {
+            rc.vertx().setTimer(faults.latencyMs(), id -> respond.run());
+        } else {
+            respond.run();
+        }
+    }
+
+    private void json(RoutingContext rc, int status, Object body) {
+        try {
+            rc.response().setStatusCode(status).putHeader(HttpHeaders.CONTENT_TYPE, "application/json; charset=utf-8")
+                    .end(mapper.writeValueAsString(body));
+        } catch (JsonProcessingException e) {
+            rc.fail(e);
+        }
+    }
+
+    private static String escape(String text) {
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    }
+}

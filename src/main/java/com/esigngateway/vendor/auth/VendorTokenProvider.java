@@ -1,0 +1,181 @@
+package com.esigngateway.vendor.auth;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.util.TypeLiteral;
+
+import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
+import org.jboss.logging.Logger;
+
+import com.esigngateway.config.VendorConfig;
+import com.esigngateway.vendor.VendorCredentials;
+import com.esigngateway.vendor.VendorEndpoints;
+import com.esigngateway.vendor.VendorEvents;
+import com.esigngateway.vendor.VendorException;
+
+import io.smallrye.faulttolerance.api.TypedGuard;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * Holds the one vendor token every call shares (DESIGN §4).
+ * <ul>
+ * <li>Concurrent callers that find no usable token share a single acquisition (single-flight).</li>
+ * <li>A token is reused until its TTL minus the refresh skew.</li>
+ * <li>A token the vendor refused is dropped once, however many calls saw it refused.</li>
+ * <li>A failed acquisition is not kept: the next caller tries again.</li>
+ * <li>Acquisition has its own time limit, retries with exponential backoff and jitter, and its own breaker.</li>
+ * </ul>
+ * Quarkus Cache does not fit this holder: its expiry is per cache, not per entry, and it cannot drop
+ * exactly the token that was refused while a newer one is already being fetched. It is used for the
+ * encrypted key ({@link EncryptedApiKey}) and the landing URL instead.
+ */
+@ApplicationScoped
+public class VendorTokenProvider {
+
+    public static final String BREAKER = "vendor-token";
+
+    private static final Logger LOG = Logger.getLogger(VendorTokenProvider.class);
+
+    private sealed interface State permits Empty, Ready, Fetching {
+    }
+
+    /** No token; the next acquisition happens for {@code reason}. */
+    private record Empty(TokenAcquisitionReason reason) implements State {
+    }
+
+    private record Ready(VendorToken token) implements State {
+    }
+
+    private static final class Fetching implements State {
+        private Uni<VendorToken> shared;
+    }
+
+    private final AtomicReference<State> state = new AtomicReference<>(new Empty(TokenAcquisitionReason.COLD));
+    private final Map<TokenAcquisitionReason, AtomicLong> acquisitions = new EnumMap<>(TokenAcquisitionReason.class);
+    private final EncryptedApiKey encryptedApiKey;
+    private final VendorEndpoints endpoints;
+    private final VendorCredentials credentials;
+    private final Clock clock;
+    private final Duration ttl;
+    private final Duration skew;
+    private final Duration breakerDelay;
+    private final TypedGuard<Uni<String>> guard;
+    private final VendorEvents events;
+
+    VendorTokenProvider(EncryptedApiKey encryptedApiKey, VendorEndpoints endpoints, VendorCredentials credentials,
+            VendorConfig config, Clock clock, VendorEvents events) {
+        this.encryptedApiKey = encryptedApiKey;
+        this.endpoints = endpoints;
+        this.credentials = credentials;
+        this.clock = clock;
+        VendorConfig.Token token = config.token();
+        this.ttl = token.ttl();
+        this.skew = token.refreshSkew().compareTo(token.ttl()) < 0 ? token.refreshSkew() : Duration.ZERO;
+        this.breakerDelay = token.circuitBreaker().delay();
+        for (TokenAcquisitionReason reason : TokenAcquisitionReason.values()) {
+            acquisitions.put(reason, new AtomicLong());
+        }
+        this.guard = TypedGuard.create(new TypeLiteral<Uni<String>>() {
+        })
+                .withDescription(BREAKER)
+                .withRetry()
+                .maxRetries(token.retry().maxRetries())
+                .delay(token.retry().initialDelay().toMillis(), ChronoUnit.MILLIS)
+                .jitter(token.retry().jitter().toMillis(), ChronoUnit.MILLIS)
+                .whenException(VendorTokenProvider::isOutage)
+                .withExponentialBackoff().factor(2).maxDelay(token.retry().maxDelay().toMillis(), ChronoUnit.MILLIS).done()
+                .done()
+                .withCircuitBreaker()
+                .name(BREAKER)
+                .requestVolumeThreshold(token.circuitBreaker().requestVolume())
+                .failureRatio(token.circuitBreaker().failureRatio())
+                .delay(token.circuitBreaker().delay().toMillis(), ChronoUnit.MILLIS)
+                .successThreshold(token.circuitBreaker().successThreshold())
+                .when(VendorTokenProvider::isOutage)
+                .onStateChange(state -> events.breakerChanged(BREAKER, state))
+                .done()
+                .build();
+        this.events = events;
+    }
+
+    /** A usable token: the held one, or one fetched now (shared with every concurrent caller). */
+    public Uni<VendorToken> token(String requestId) {
+        return Uni.createFrom().deferred(() -> current(requestId));
+    }
+
+    /** Drops {@code refused} if it is still the held token; a newer token or a running fetch is kept. */
+    public void reject(VendorToken refused) {
+        State current = state.get();
+        if (current instanceof Ready ready && ready.token() == refused
+                && state.compareAndSet(current, new Empty(TokenAcquisitionReason.REJECTED))) {
+            LOG.info("The vendor refused the current token; a fresh one will be fetched");
+        }
+    }
+
+    /** The held token, if any, for diagnostics. */
+    public Optional<VendorToken> held() {
+        return state.get() instanceof Ready ready ? Optional.of(ready.token()) : Optional.empty();
+    }
+
+    public long acquisitions(TokenAcquisitionReason reason) {
+        return acquisitions.get(reason).get();
+    }
+
+    private Uni<VendorToken> current(String requestId) {
+        while (true) {
+            State held = state.get();
+            if (held instanceof Ready ready && ready.token().usableAt(clock.instant())) {
+                return Uni.createFrom().item(ready.token());
+            }
+            if (held instanceof Fetching fetching) {
+                return fetching.shared;
+            }
+            TokenAcquisitionReason reason = held instanceof Empty empty ? empty.reason() : TokenAcquisitionReason.EXPIRY;
+            Fetching fetching = new Fetching();
+            fetching.shared = acquire(reason, requestId)
+                    .invoke(token -> state.compareAndSet(fetching, new Ready(token)))
+                    .onFailure().invoke(failure -> state.compareAndSet(fetching, new Empty(reason)))
+                    .memoize().indefinitely();
+            if (state.compareAndSet(held, fetching)) {
+                return fetching.shared;
+            }
+        }
+    }
+
+    private Uni<VendorToken> acquire(TokenAcquisitionReason reason, String requestId) {
+        return Uni.createFrom().deferred(() -> {
+            acquisitions.get(reason).incrementAndGet();
+            events.tokenAcquisition(reason);
+            return guardedGetToken(requestId);
+        }).map(value -> {
+            Instant now = clock.instant();
+            return new VendorToken(value, now, now.plus(ttl).minus(skew));
+        });
+    }
+
+    private Uni<String> guardedGetToken(String requestId) {
+        Uni<String> guarded = guard.get(() -> encryptedApiKey.get(requestId)
+                .chain(key -> endpoints.getToken(credentials.salt(), key, requestId))
+                .onFailure(VendorTokenProvider::isCredentialProblem)
+                .call(encryptedApiKey::forget));
+        return guarded.onFailure(CircuitBreakerOpenException.class)
+                .transform(open -> VendorException.circuitOpen("token service", breakerDelay));
+    }
+
+    private static boolean isOutage(Throwable failure) {
+        return failure instanceof VendorException vendor && vendor.isOutage();
+    }
+
+    private static boolean isCredentialProblem(Throwable failure) {
+        return failure instanceof VendorException vendor && !vendor.isOutage();
+    }
+}
