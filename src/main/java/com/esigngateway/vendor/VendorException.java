@@ -51,6 +51,12 @@ public class VendorException extends ProblemException {
         return new VendorException(ProblemType.VENDOR_UNAVAILABLE, "The vendor cannot be reached.", true, retryAfter);
     }
 
+    /** Tokens cannot be had: the vendor's token endpoints are failing or unreachable. */
+    public static VendorException tokenServiceDown(Duration retryAfter) {
+        return new VendorException(ProblemType.VENDOR_UNAVAILABLE,
+                "The vendor's token service is unavailable; no session can be created right now.", true, retryAfter);
+    }
+
     /** The connection broke while the vendor was answering. */
     public static VendorException connectionLost() {
         return new VendorException(ProblemType.VENDOR_ERROR, "The connection to the vendor broke during the call.",

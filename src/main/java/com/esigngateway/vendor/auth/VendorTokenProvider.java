@@ -44,6 +44,7 @@ public class VendorTokenProvider {
     public static final String BREAKER = "vendor-token";
 
     private static final Logger LOG = Logger.getLogger(VendorTokenProvider.class);
+    private static final Duration TOKEN_RETRY_AFTER = Duration.ofSeconds(5);
 
     private sealed interface State permits Empty, Ready, Fetching {
     }
@@ -168,7 +169,9 @@ public class VendorTokenProvider {
                 .onFailure(VendorTokenProvider::isCredentialProblem)
                 .call(encryptedApiKey::forget));
         return guarded.onFailure(CircuitBreakerOpenException.class)
-                .transform(open -> VendorException.circuitOpen("token service", breakerDelay));
+                .transform(open -> VendorException.circuitOpen("token service", breakerDelay))
+                .onFailure(VendorTokenProvider::isOutage)
+                .transform(down -> VendorException.tokenServiceDown(TOKEN_RETRY_AFTER));
     }
 
     private static boolean isOutage(Throwable failure) {

@@ -1,0 +1,194 @@
+package com.esigngateway.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.matchesPattern;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.containsString;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import com.esigngateway.testing.Contract;
+import com.esigngateway.testing.Requests;
+import com.esigngateway.testing.VendorStubs;
+import com.esigngateway.testing.VendorWireMock;
+import com.esigngateway.testing.VendorWireMock.InjectVendor;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.github.tomakehurst.wiremock.WireMockServer;
+
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
+
+/** Bad input gets a 400/413/415 problem listing what is wrong, never a 500, and never reaches the vendor. */
+@QuarkusTest
+@WithTestResource(VendorWireMock.class)
+class RequestValidationTest {
+
+    @InjectVendor
+    WireMockServer vendor;
+
+    @BeforeEach
+    void healthyVendor() {
+        VendorStubs.healthy(vendor);
+    }
+
+    @Test
+    void listsEveryViolationWithItsJsonPath() {
+        ObjectNode request = Contract.exampleRequest();
+        request.put("owner", "not-an-email");
+        request.put("title", "   ");
+        request.put("returnUrl", "ftp://example.com/x");
+        request.put("reminderFrequencyDays", 31);
+        request.put("expiresAt", OffsetDateTime.now(ZoneOffset.UTC).minusDays(1).toString());
+        request.withArray("ccRecipients").add("cc@localhost");
+        ObjectNode document = (ObjectNode) request.withArray("documents").get(0);
+        document.put("fileName", "no-extension");
+        document.put("content", "not base64 !");
+        request.withArray("documents").addObject().put("fileName", "empty.pdf");
+        ObjectNode seller = (ObjectNode) request.withArray("signers").get(0);
+        seller.put("lastName", "");
+        seller.put("email", "seller@");
+        ObjectNode buyer = (ObjectNode) request.withArray("signers").get(1);
+        buyer.put("role", "seller 1");
+        buyer.putObject("authentication").put("method", "PASSWORD");
+
+        Map<String, String> violations = Map.ofEntries(
+                Map.entry("owner", "must be a well-formed email address"),
+                Map.entry("title", "must not be blank"),
+                Map.entry("returnUrl", "must be an absolute http or https URL"),
+                Map.entry("reminderFrequencyDays", "must be less than or equal to 30"),
+                Map.entry("expiresAt", "must be in the future"),
+                Map.entry("ccRecipients[1]", "must be a well-formed email address"),
+                Map.entry("documents[0].fileName", "must be a file name with an extension, such as agreement.pdf, without / \\ : * ? \" < > |"),
+                Map.entry("documents[0].content", "must be valid base64"),
+                Map.entry("documents[1].content", "is required unless templateId is given"),
+                Map.entry("signers[0].lastName", "size must be between 1 and 100"),
+                Map.entry("signers[0].email", "must be a well-formed email address"),
+                Map.entry("signers[1].role", "is already the role of signers[0]; roles must be unique"),
+                Map.entry("signers[1].authentication.password", "is required for PASSWORD"));
+
+        ValidatableResponse response = invalid(Contract.json(request))
+                .body("detail", equalTo("The request has " + violations.size() + " invalid fields."));
+        List<Map<String, String>> listed = response.extract().path("violations");
+        assertThat(listed).hasSize(violations.size());
+        violations.forEach((field, message) -> assertThat(listed).contains(Map.of("field", field, "message", message)));
+        assertThat(VendorStubs.sessionCalls(vendor)).isZero();
+    }
+
+    @Test
+    void expiryMoreThanNinetyDaysAheadIsRefused() {
+        ObjectNode request = Contract.exampleRequest();
+        request.put("expiresAt", OffsetDateTime.now(ZoneOffset.UTC).plusDays(91).toString());
+        invalid(Contract.json(request))
+                .body("violations", equalTo(List.of(Map.of("field", "expiresAt", "message", "must be at most 90 days in the future"))));
+    }
+
+    @Test
+    void missingRequiredFieldsAreListed() {
+        invalid("{\"documents\":[],\"signers\":[{}]}")
+                .body("violations.field", hasItem("owner"))
+                .body("violations.field", hasItem("title"))
+                .body("violations.field", hasItem("documents"))
+                .body("violations.field", hasItem("signers[0].email"))
+                .body("violations.field", hasItem("signers[0].firstName"))
+                .body("violations.field", hasItem("signers[0].lastName"))
+                .body("violations.field", hasItem("signers[0].role"));
+    }
+
+    @Test
+    void malformedJsonIsAProblem() {
+        invalid("{\"owner\": ").body("detail", matchesPattern("The body is not well-formed JSON at line 1, column \\d+\\."));
+    }
+
+    @Test
+    void missingBodyIsAProblem() {
+        invalid("").body("violations[0].field", equalTo("$"));
+    }
+
+    @Test
+    void wrongTypeNamesTheFieldWithoutEchoingTheValue() {
+        ObjectNode request = Contract.exampleRequest();
+        request.putArray("title").add("secret-looking-value");
+        invalid(Contract.json(request))
+                .body("violations", equalTo(List.of(Map.of("field", "title", "message", "must be a string"))))
+                .body(not(containsString("secret-looking-value")));
+    }
+
+    @Test
+    void unknownEnumValueListsTheAllowedOnes() {
+        ObjectNode request = Contract.exampleRequest();
+        ((ObjectNode) request.withArray("signers").get(1).get("authentication")).put("method", "RETINA");
+        invalid(Contract.json(request)).body("violations", equalTo(List.of(Map.of(
+                "field", "signers[1].authentication.method",
+                "message", "must be one of [NONE, PASSWORD, KBA, KBA_PLUS_PASSWORD, SMS]"))));
+    }
+
+    @Test
+    void unknownFieldIsRefusedRatherThanDropped() {
+        ObjectNode request = Contract.exampleRequest();
+        request.put("signingOrdr", "SEQUENTIAL");
+        invalid(Contract.json(request)).body("violations", equalTo(List.of(Map.of(
+                "field", "signingOrdr", "message", "is not a known field"))));
+    }
+
+    @Test
+    void passwordsAreNeverEchoedInViolations() {
+        ObjectNode request = Contract.exampleRequest();
+        request.put("password", "x".repeat(129) + "hunter2");
+        invalid(Contract.json(request))
+                .body("violations", equalTo(List.of(Map.of("field", "password", "message", "size must be between 1 and 128"))))
+                .body(not(containsString("hunter2")));
+    }
+
+    @Test
+    void wrongMediaTypeIs415() {
+        Requests.raw().contentType(ContentType.TEXT).body("owner=me").when().post(Requests.PATH)
+                .then().statusCode(415).contentType("application/problem+json")
+                .body("type", equalTo("urn:esign-gateway:problem:unsupported-media-type"))
+                .body("requestId", matchesPattern(".+"));
+    }
+
+    @Test
+    void bodyOverTheLimitIs413BeforeItIsRead() {
+        byte[] big = new byte[20 * 1024 * 1024 + 1];
+        java.util.Arrays.fill(big, (byte) ' ');
+        Requests.raw().body(big).when().post(Requests.PATH)
+                .then().statusCode(413).contentType("application/problem+json")
+                .body("type", equalTo("urn:esign-gateway:problem:payload-too-large"))
+                .body("status", equalTo(413));
+        assertThat(VendorStubs.sessionCalls(vendor)).isZero();
+    }
+
+    @Test
+    void unknownPathAndMethodAreProblemsToo() {
+        Requests.raw().when().get("/v1/nothing-here").then().statusCode(404)
+                .contentType("application/problem+json").body("status", equalTo(404));
+        Requests.raw().when().get(Requests.PATH).then().statusCode(405)
+                .contentType("application/problem+json").body("status", equalTo(405));
+    }
+
+    @Test
+    void theContractFilterRejectsANonConformingRequest() {
+        assertThatThrownBy(() -> Requests.conforming().body("{\"owner\":\"a@b.com\"}").when().post(Requests.PATH))
+                .hasMessageContaining("validation.request.body.schema.required");
+    }
+
+    private static ValidatableResponse invalid(String body) {
+        return Requests.raw().body(body).when().post(Requests.PATH)
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("type", equalTo("urn:esign-gateway:problem:invalid-request"))
+                .body("title", equalTo("Invalid request"))
+                .body("status", equalTo(400))
+                .body("requestId", matchesPattern(".+"));
+    }
+}

@@ -1,0 +1,255 @@
+package com.esigngateway.vendor.auth;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+import com.esigngateway.testing.Contract;
+import com.esigngateway.testing.MutableClock;
+import com.esigngateway.testing.Requests;
+import com.esigngateway.testing.VendorStubs;
+import com.esigngateway.testing.VendorWireMock;
+import com.esigngateway.testing.VendorWireMock.InjectVendor;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.WireMock;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusMock;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
+
+/**
+ * The token lifecycle of DESIGN §4, shown by counting the calls the vendor receives. A profile of its
+ * own gives this class a freshly started, cold gateway.
+ */
+@QuarkusTest
+@TestProfile(VendorTokenLifecycleTest.Profile.class)
+@WithTestResource(VendorWireMock.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class VendorTokenLifecycleTest {
+
+    public static class Profile implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of(
+                    "esign.vendor.token.ttl", "60s",
+                    "esign.vendor.token.refresh-skew", "10s",
+                    "esign.vendor.token.retry.max-retries", "2",
+                    "esign.vendor.token.circuit-breaker.request-volume", "4",
+                    "esign.vendor.token.circuit-breaker.delay", "30s");
+        }
+    }
+
+    @InjectVendor
+    WireMockServer vendor;
+
+    /** Shared by the tests of this class, so that time only moves forward. */
+    static final MutableClock clock = new MutableClock(Instant.parse("2026-11-28T12:00:00Z"));
+
+    @BeforeEach
+    void setUp() {
+        VendorStubs.healthy(vendor);
+        QuarkusMock.installMockForType(clock, Clock.class);
+    }
+
+    @AfterEach
+    void closeBreakers() {
+        CircuitBreakerMaintenance.get().resetAll();
+    }
+
+    @Test
+    @Order(1)
+    void concurrentRequestsOnAColdGatewayShareOneTokenAcquisition() throws Exception {
+        vendor.stubFor(VendorStubs.getToken().willReturn(VendorStubs.returnValue(VendorStubs.TOKEN)
+                .withFixedDelay(300)));
+        int parallel = 50;
+        ExecutorService pool = Executors.newFixedThreadPool(parallel);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<Integer>> statuses = new ArrayList<>();
+            for (int i = 0; i < parallel; i++) {
+                statuses.add(pool.submit(() -> {
+                    start.await();
+                    return Requests.raw().body(Contract.json(Contract.exampleRequest())).post(Requests.PATH).statusCode();
+                }));
+            }
+            start.countDown();
+            for (Future<Integer> status : statuses) {
+                assertThat(status.get(30, TimeUnit.SECONDS)).isEqualTo(201);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+
+        assertThat(VendorStubs.encryptCalls(vendor)).isEqualTo(1);
+        assertThat(VendorStubs.tokenCalls(vendor)).isEqualTo(1);
+        assertThat(VendorStubs.sessionCalls(vendor)).isEqualTo(parallel);
+        // The plain key travels URL-encoded in the EncryptString path; GetToken sends the encrypted key raw.
+        LoggedRequest encrypt = vendor.findAll(getRequestedFor(WireMock.urlPathMatching(VendorStubs.ENCRYPT))).get(0);
+        assertThat(encrypt.getUrl()).isEqualTo("/rest/v1/encrypt/test-api-key%2Fwith+odd=chars/test-salt");
+        vendor.verify(getRequestedFor(urlPathEqualTo("/rest/v1/gettoken/" + VendorWireMock.SALT))
+                .withHeader("Authorization", WireMock.equalTo(VendorStubs.ENCRYPTED_KEY)));
+        vendor.verify(parallel, postRequestedFor(urlPathEqualTo(VendorStubs.SESSIONS))
+                .withHeader("Authorization", WireMock.equalTo(VendorStubs.TOKEN)));
+    }
+
+    @Test
+    @Order(2)
+    void aTokenIsReusedUntilItsTtlMinusTheSkewThenRefreshedOnce() {
+        tokensInTurn("TOKEN-A", "TOKEN-B");
+        clock.advance(Duration.ofHours(1)); // whatever the earlier tests left is stale now
+        create();
+        int fetched = VendorStubs.tokenCalls(vendor);
+        assertThat(fetched).isEqualTo(1);
+
+        clock.advance(Duration.ofSeconds(49)); // 60 s TTL - 10 s skew = 50 s of use
+        create();
+        assertThat(VendorStubs.tokenCalls(vendor)).isEqualTo(1);
+
+        clock.advance(Duration.ofSeconds(2));
+        create();
+        create();
+        assertThat(VendorStubs.tokenCalls(vendor)).isEqualTo(2);
+        assertThat(authorizations()).containsExactly("TOKEN-A", "TOKEN-A", "TOKEN-B", "TOKEN-B");
+        assertThat(VendorStubs.encryptCalls(vendor)).isZero(); // the encrypted key is cached
+    }
+
+    @Test
+    @Order(3)
+    void aRejectedTokenIsReplacedOnceAndTheCallRetriedOnce() {
+        tokensInTurn("TOKEN-OLD", "TOKEN-NEW");
+        clock.advance(Duration.ofHours(1));
+        create();
+        vendor.resetRequests();
+        vendor.stubFor(VendorStubs.createSession().withHeader("Authorization", WireMock.equalTo("TOKEN-OLD"))
+                .atPriority(1).willReturn(VendorStubs.error("Error: Invalid token")));
+
+        create();
+
+        assertThat(authorizations()).containsExactly("TOKEN-OLD", "TOKEN-NEW");
+        assertThat(VendorStubs.tokenCalls(vendor)).isEqualTo(1);
+    }
+
+    @Test
+    @Order(4)
+    void anExpiredTokenAnsweredWithANullResultIsReplacedToo() {
+        tokensInTurn("TOKEN-OLD", "TOKEN-NEW");
+        clock.advance(Duration.ofHours(1));
+        create();
+        vendor.resetRequests();
+        vendor.stubFor(VendorStubs.createSession().withHeader("Authorization", WireMock.equalTo("TOKEN-OLD"))
+                .atPriority(1).willReturn(VendorStubs.json("null")));
+
+        create();
+
+        assertThat(authorizations()).containsExactly("TOKEN-OLD", "TOKEN-NEW");
+    }
+
+    @Test
+    @Order(5)
+    void aSecondRejectionIsAnErrorNotALoop() {
+        clock.advance(Duration.ofHours(1));
+        vendor.stubFor(VendorStubs.createSession().atPriority(1)
+                .willReturn(VendorStubs.error("Error: Bad Token Information. Please authenticate.")));
+
+        Requests.create(Contract.exampleRequest()).statusCode(502)
+                .contentType("application/problem+json")
+                .body("type", equalTo("urn:esign-gateway:problem:vendor-error"))
+                .body("detail", equalTo("The vendor rejected a freshly issued token (Error: Bad Token Information. Please authenticate.)."));
+
+        assertThat(VendorStubs.sessionCalls(vendor)).isEqualTo(2);
+        assertThat(VendorStubs.tokenCalls(vendor)).isEqualTo(2); // the stale one, then the fresh one
+    }
+
+    @Test
+    @Order(6)
+    void aFailedAcquisitionIsNotKept() {
+        clock.advance(Duration.ofHours(1));
+        vendor.stubFor(VendorStubs.getToken().inScenario("down").whenScenarioStateIs(STARTED)
+                .willReturn(aResponse().withStatus(500)).willSetStateTo("1"));
+        vendor.stubFor(VendorStubs.getToken().inScenario("down").whenScenarioStateIs("1")
+                .willReturn(aResponse().withStatus(500)).willSetStateTo("2"));
+        vendor.stubFor(VendorStubs.getToken().inScenario("down").whenScenarioStateIs("2")
+                .willReturn(aResponse().withStatus(500)).willSetStateTo("up"));
+        vendor.stubFor(VendorStubs.getToken().inScenario("down").whenScenarioStateIs("up")
+                .willReturn(VendorStubs.returnValue("TOKEN-AFTER")));
+
+        Requests.create(Contract.exampleRequest()).statusCode(503)
+                .header("Retry-After", "5")
+                .body("type", equalTo("urn:esign-gateway:problem:vendor-unavailable"));
+        assertThat(VendorStubs.tokenCalls(vendor)).isEqualTo(3); // one call and two retries
+        assertThat(VendorStubs.sessionCalls(vendor)).isZero();
+
+        create();
+        assertThat(VendorStubs.tokenCalls(vendor)).isEqualTo(4);
+        assertThat(authorizations()).containsExactly("TOKEN-AFTER");
+    }
+
+    @Test
+    @Order(7)
+    void aDownTokenServiceOpensItsBreakerAndCallersGet503WithoutTouchingTheVendor() {
+        clock.advance(Duration.ofHours(1));
+        vendor.stubFor(VendorStubs.getToken().atPriority(1).willReturn(aResponse()
+                .withFault(com.github.tomakehurst.wiremock.http.Fault.CONNECTION_RESET_BY_PEER)));
+
+        Requests.create(Contract.exampleRequest()).statusCode(503); // 3 failed calls
+        Requests.create(Contract.exampleRequest()).statusCode(503); // the 4th fills the window: open
+        int callsWhenOpen = VendorStubs.tokenCalls(vendor);
+
+        for (int i = 0; i < 5; i++) {
+            Requests.create(Contract.exampleRequest()).statusCode(503)
+                    .header("Retry-After", "30")
+                    .body("type", equalTo("urn:esign-gateway:problem:circuit-open"));
+        }
+        assertThat(VendorStubs.tokenCalls(vendor)).isEqualTo(callsWhenOpen);
+        assertThat(VendorStubs.sessionCalls(vendor)).isZero();
+        assertThat(CircuitBreakerMaintenance.get().currentState(VendorTokenProvider.BREAKER).name()).isEqualTo("OPEN");
+
+        CircuitBreakerMaintenance.get().resetAll();
+        VendorStubs.healthy(vendor);
+        create();
+    }
+
+    private void create() {
+        Requests.create(Contract.exampleRequest()).statusCode(201);
+    }
+
+    private void tokensInTurn(String first, String second) {
+        vendor.stubFor(VendorStubs.getToken().inScenario("tokens").whenScenarioStateIs(STARTED)
+                .willReturn(VendorStubs.returnValue(first)).willSetStateTo("second"));
+        vendor.stubFor(VendorStubs.getToken().inScenario("tokens").whenScenarioStateIs("second")
+                .willReturn(VendorStubs.returnValue(second)));
+    }
+
+    private List<String> authorizations() {
+        return vendor.findAll(postRequestedFor(urlPathEqualTo(VendorStubs.SESSIONS))).stream()
+                .map(request -> request.getHeader("Authorization")).toList();
+    }
+}
