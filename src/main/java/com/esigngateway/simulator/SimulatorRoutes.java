@@ -19,6 +19,7 @@ import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
 
 /**
  * Serves the simulated vendor under {@code /simulator/} when {@code esign.simulator.enabled}: the four
@@ -54,7 +55,8 @@ public class SimulatorRoutes {
         router.route(HttpMethod.GET, BASE + "/rest/v1/landingurl").handler(this::landingUrl);
         router.route(HttpMethod.GET, BASE + "/auth/AutoLogMeIn.aspx").handler(this::autoLogin);
         router.route(HttpMethod.GET, BASE + "/admin/faults").handler(rc -> json(rc, 200, vendor.faults()));
-        router.route(HttpMethod.PUT, BASE + "/admin/faults").handler(this::setFaults);
+        router.route(HttpMethod.PUT, BASE + "/admin/faults").handler(BodyHandler.create().setBodyLimit(4096))
+                .handler(this::setFaults);
     }
 
     private void encrypt(RoutingContext rc) {
@@ -136,17 +138,15 @@ public class SimulatorRoutes {
     }
 
     private void setFaults(RoutingContext rc) {
-        rc.request().body().onSuccess(buffer -> {
-            try {
-                SimulatorFaults faults = mapper.readValue(buffer.getBytes(), SimulatorFaults.class);
-                vendor.faults(faults);
-                LOG.infof("Simulator faults set to %s", faults);
-                json(rc, 200, faults);
-            } catch (IOException e) {
-                json(rc, 400, mapper.createObjectNode().put("error",
-                        "expected {\"latencyMs\":0,\"errorRate\":0,\"garbageRate\":0,\"tokenRejectionRate\":0}"));
-            }
-        }).onFailure(rc::fail);
+        try {
+            SimulatorFaults faults = mapper.readValue(rc.body().buffer().getBytes(), SimulatorFaults.class);
+            vendor.faults(faults);
+            LOG.infof("Simulator faults set to %s", faults);
+            json(rc, 200, faults);
+        } catch (IOException | RuntimeException e) {
+            json(rc, 400, mapper.createObjectNode().put("error",
+                    "expected {\"latencyMs\":0,\"errorRate\":0,\"garbageRate\":0,\"tokenRejectionRate\":0}"));
+        }
     }
 
     /** Token check as the vendor does it: an unknown token is an error text, an expired one a null result. */

@@ -105,7 +105,7 @@ public class VendorAnswers {
 
     private JsonNode readBody(Operation operation, RestResponse<String> response) {
         int status = response.getStatus();
-        String text = response.getEntity();
+        String text = text(response);
         if (status == 429) {
             throw VendorException.throttled(retryAfter(response).orElse(DEFAULT_RETRY_AFTER));
         }
@@ -140,6 +140,25 @@ public class VendorAnswers {
             throw emptyResult(operation);
         }
         return body;
+    }
+
+    /**
+     * The answer's text. The REST client hands over a success body as a String but leaves an error
+     * status's body as an unread stream (it is already in memory, so reading it does not block).
+     */
+    private static String text(RestResponse<String> response) {
+        Object entity = ((jakarta.ws.rs.core.Response) response.toResponse()).getEntity();
+        if (entity == null || entity instanceof String) {
+            return (String) entity;
+        }
+        if (entity instanceof java.io.InputStream stream) {
+            try (stream) {
+                return new String(stream.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                return null;
+            }
+        }
+        return String.valueOf(entity);
     }
 
     private JsonNode parse(String text) {

@@ -1,0 +1,14 @@
+package com.esigngateway.simulator;
+
+import java.util.Map;
+
+import io.quarkus.test.junit.QuarkusTestProfile;
+
+/** The gateway with no vendor URL and its embedded simulator enabled, as in dev mode. */
+public class SimulatorProfile implements QuarkusTestProfile {
+
+    @Override
+    public Map<String, String> getConfigOverrides() {
+        return Map.of("esign.simulator.enabled", "true");
+    }
+}

@@ -1,0 +1,121 @@
+package com.esigngateway.simulator;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.matchesPattern;
+import static org.hamcrest.Matchers.startsWith;
+
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import com.esigngateway.testing.Contract;
+import com.esigngateway.testing.Requests;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.http.ContentType;
+
+/**
+ * The gateway against its embedded simulator, and the simulator's own vendor behaviour. Plain HTTP, so
+ * it runs against the packaged application too ({@code SimulatorIT}).
+ */
+@QuarkusTest
+@TestProfile(SimulatorProfile.class)
+class SimulatorTest {
+
+    static final String SIM = "/simulator/rest/v1";
+
+    @AfterEach
+    void noFaults() {
+        given().contentType(ContentType.JSON).body(Map.of()).put("/simulator/admin/faults").then().statusCode(200);
+    }
+
+    @Test
+    void theContractExampleCreatesASessionWhoseContinueLinkOpens() {
+        String continueUrl = Requests.create(Contract.exampleRequest()).statusCode(201)
+                .body("id", matchesPattern("[0-9a-f-]{36}"))
+                .body("signers.id", org.hamcrest.Matchers.everyItem(matchesPattern("[0-9a-f-]{36}")))
+                .body("continueUrl", startsWith("http://localhost:"))
+                .extract().path("continueUrl");
+
+        assertThat(continueUrl).contains("/simulator/auth/AutoLogMeIn.aspx?token=").contains("&user=agent%40example.com")
+                .endsWith("&page=continue");
+        given().urlEncodingEnabled(false).when().get(continueUrl).then().statusCode(200)
+                .body(containsString("Purchase agreement - 12 Elm Street"))
+                .body(containsString("Signed in as agent@example.com"));
+    }
+
+    @Test
+    void anOwnerTheVendorDoesNotKnowIsAContentProblem() {
+        ObjectNode request = Contract.exampleRequest();
+        request.put("owner", "stranger@example.com");
+        Requests.create(request).statusCode(422).body("detail", equalTo("Error: Username not found."));
+    }
+
+    @Test
+    void injectedVendorErrorsAreClassified() {
+        Requests.create(Contract.exampleRequest()).statusCode(201); // holds a token: the faults hit CreateSession
+        faults(Map.of("errorRate", 1.0));
+        Requests.create(Contract.exampleRequest()).statusCode(502);
+        faults(Map.of("garbageRate", 1.0));
+        Requests.create(Contract.exampleRequest()).statusCode(502);
+        faults(Map.of("tokenRejectionRate", 1.0));
+        Requests.create(Contract.exampleRequest()).statusCode(502)
+                .body("detail", startsWith("The vendor rejected a freshly issued token"));
+    }
+
+    @Test
+    void encryptAndGetTokenFollowTheDocumentedTwoSteps() {
+        String encrypted = given().get(SIM + "/encrypt/sim-api-key/some-salt").then().statusCode(200)
+                .extract().path("ReturnValue");
+        given().header("Authorization", encrypted).get(SIM + "/gettoken/some-salt").then().statusCode(200)
+                .body("ReturnValue", matchesPattern("[A-Za-z0-9+/=]{32}"));
+        given().header("Authorization", encrypted).get(SIM + "/gettoken/other-salt").then().statusCode(200)
+                .body("ReturnValue", equalTo("Error: Invalid API key"));
+    }
+
+    @Test
+    void sessionsRequireAValidToken() {
+        given().contentType(ContentType.JSON).header("Authorization", "made-up").body("{}")
+                .post(SIM + "/sessions").then().statusCode(200)
+                .body(equalTo("\"Error: Bad Token Information. Please authenticate.\""));
+    }
+
+    @Test
+    void theSimulatorEnforcesTheVendorsSessionRules() {
+        String token = token();
+        String signer = "{\"EmailAddress\":\"a@example.com\",\"LastName\":\"A\",\"SignerRole\":\"Buyer 1\",\"AuthMethods\":[],\"Properties\":{}}";
+        String document = "{\"FileName\":\"a.pdf\",\"FileBytes\":[37,80,68,70]}";
+
+        assertThat(vendorAnswer(token, "[" + document + "]", "[" + signer + "," + signer.replace("a@", "b@") + "]"))
+                .isEqualTo("\"Error: Role Buyer 1 is already assigned to signer a@example.com.\"");
+        assertThat(vendorAnswer(token, "[{\"FileName\":\"a.pdf\",\"FileBytes\":[37,300]}]", "[" + signer + "]"))
+                .isEqualTo("\"Error: a.pdf did not upload.\"");
+        assertThat(vendorAnswer(token, "[" + document + "]", "[" + signer.replace("\"LastName\":\"A\",", "") + "]"))
+                .isEqualTo("\"Error: All signers must have a last name and valid email address.\"");
+        assertThat(vendorAnswer(token, "[" + document + "]", "[" + signer.replace("\"AuthMethods\":[],", "") + "]"))
+                .isEqualTo("\"Error: Object reference not set to an instance of an object.\"");
+        assertThat(vendorAnswer(token, "[" + document + "]", "[" + signer + "]")).contains("\"SigningSessionId\":");
+    }
+
+    private static String vendorAnswer(String token, String documents, String signers) {
+        String body = "{\"userName\":\"agent@example.com\",\"session\":{\"SessionInfo\":{\"Title\":\"T\"},\"Documents\":"
+                + documents + ",\"Signers\":" + signers + "}}";
+        return given().contentType(ContentType.JSON).header("Authorization", token).body(body)
+                .post(SIM + "/sessions").then().statusCode(200).extract().asString();
+    }
+
+    private static String token() {
+        String encrypted = given().get(SIM + "/encrypt/sim-api-key/s").then().extract().path("ReturnValue");
+        return given().header("Authorization", encrypted).get(SIM + "/gettoken/s").then().extract().path("ReturnValue");
+    }
+
+    private static void faults(Map<String, Object> faults) {
+        given().contentType(ContentType.JSON).body(faults).put("/simulator/admin/faults").then().statusCode(200);
+    }
+}

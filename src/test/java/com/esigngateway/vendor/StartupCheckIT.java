@@ -1,0 +1,52 @@
+package com.esigngateway.vendor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * The packaged gateway refuses to start in production without a vendor to talk to, and says which
+ * environment variables to set.
+ */
+class StartupCheckIT {
+
+    @Test
+    void refusesToStartWithoutVendorUrlAndKey() throws Exception {
+        Path jar = Path.of("target/quarkus-app/quarkus-run.jar");
+        assertThat(jar).exists();
+        Path output = Files.createTempFile("startup-check", ".log");
+        ProcessBuilder builder = new ProcessBuilder(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Dquarkus.http.port=0", "-jar", jar.toString()))
+                .redirectErrorStream(true)
+                .redirectOutput(output.toFile());
+        builder.environment().keySet().removeIf(name -> name.startsWith("ESIGN_"));
+        Process process = builder.start();
+        try {
+            assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("the gateway exits by itself").isTrue();
+            String log = Files.readString(output, StandardCharsets.UTF_8);
+            assertThat(process.exitValue()).isNotZero();
+            assertThat(log).contains("eSign Gateway cannot start")
+                    .contains("ESIGN_VENDOR_URL").contains("ESIGN_VENDOR_API_KEY")
+                    .contains("ESIGN_VENDOR_ENCRYPTED_API_KEY").contains("ESIGN_SIMULATOR_ENABLED");
+        } finally {
+            process.destroyForcibly();
+            deleteQuietly(output);
+        }
+    }
+
+    private static void deleteQuietly(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException ignored) {
+            // a temp file
+        }
+    }
+}
