@@ -5,6 +5,8 @@ import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.eclipse.microprofile.config.ConfigProvider;
+
 import com.esigngateway.config.SimulatorConfig;
 import com.esigngateway.config.VendorConfig;
 
@@ -17,28 +19,30 @@ import io.quarkus.runtime.LaunchMode;
 @ApplicationScoped
 public class VendorBaseUrl {
 
-    private final URI uri;
+    private final Optional<URI> configured;
     private final boolean simulator;
 
-    public VendorBaseUrl(VendorConfig vendor, SimulatorConfig simulator,
-            @org.eclipse.microprofile.config.inject.ConfigProperty(name = "quarkus.http.port") int port,
-            @org.eclipse.microprofile.config.inject.ConfigProperty(name = "quarkus.http.test-port", defaultValue = "8081") int testPort) {
-        Optional<URI> configured = vendor.url();
-        if (configured.isPresent()) {
-            this.uri = VendorRestClientProducer.normalise(configured.get());
-            this.simulator = false;
-        } else if (simulator.enabled()) {
-            int actualPort = LaunchMode.current() == LaunchMode.TEST ? testPort : port;
-            this.uri = URI.create("http://localhost:" + actualPort + "/simulator/");
-            this.simulator = true;
-        } else {
-            this.uri = null;
-            this.simulator = false;
-        }
+    public VendorBaseUrl(VendorConfig vendor, SimulatorConfig simulator) {
+        this.configured = vendor.url().map(VendorRestClientProducer::normalise);
+        this.simulator = configured.isEmpty() && simulator.enabled();
     }
 
+    /** Whether the gateway has a vendor to talk to. */
+    public boolean isSet() {
+        return configured.isPresent() || simulator;
+    }
+
+    /**
+     * The base URL. For the simulator it is this server's own port, read when first needed: with
+     * port 0 (tests) the port is known only once the server listens.
+     */
     public Optional<URI> uri() {
-        return Optional.ofNullable(uri);
+        if (configured.isPresent() || !simulator) {
+            return configured;
+        }
+        String portKey = LaunchMode.current() == LaunchMode.TEST ? "quarkus.http.test-port" : "quarkus.http.port";
+        int port = ConfigProvider.getConfig().getOptionalValue(portKey, Integer.class).orElse(8080);
+        return Optional.of(URI.create("http://localhost:" + port + "/simulator/"));
     }
 
     /** True when the gateway talks to its own embedded simulator. */

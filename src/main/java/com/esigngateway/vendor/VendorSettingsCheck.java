@@ -27,7 +27,7 @@ class VendorSettingsCheck {
 
     static List<String> problems(VendorBaseUrl baseUrl, VendorCredentials credentials) {
         List<String> missing = new ArrayList<>();
-        if (baseUrl.uri().isEmpty()) {
+        if (!baseUrl.isSet()) {
             missing.add(MISSING_URL);
         }
         if (!credentials.present()) {

@@ -9,6 +9,6 @@ public class SimulatorProfile implements QuarkusTestProfile {
 
     @Override
     public Map<String, String> getConfigOverrides() {
-        return Map.of("esign.simulator.enabled", "true");
+        return Map.of("esign.simulator.enabled", "true", "quarkus.http.host", "127.0.0.1");
     }
 }

@@ -42,7 +42,9 @@ public class VendorWireMock implements QuarkusTestResourceLifecycleManager {
         return Map.of(
                 "esign.vendor.url", "http://127.0.0.1:" + server.port() + "/",
                 "esign.vendor.api-key", API_KEY,
-                "esign.vendor.salt", SALT);
+                "esign.vendor.salt", SALT,
+                // the packaged application in *IT tests listens on loopback only
+                "quarkus.http.host", "127.0.0.1");
     }
 
     @Override
