@@ -42,7 +42,7 @@ public class VendorBaseUrl {
         }
         String portKey = LaunchMode.current() == LaunchMode.TEST ? "quarkus.http.test-port" : "quarkus.http.port";
         int port = ConfigProvider.getConfig().getOptionalValue(portKey, Integer.class).orElse(8080);
-        return Optional.of(URI.create("http://localhost:" + port + "/simulator/"));
+        return Optional.of(URI.create("http://127.0.0.1:" + port + "/simulator/"));
     }
 
     /** True when the gateway talks to its own embedded simulator. */

@@ -40,7 +40,7 @@ class SimulatorTest {
         String continueUrl = Requests.create(Contract.exampleRequest()).statusCode(201)
                 .body("id", matchesPattern("[0-9a-f-]{36}"))
                 .body("signers.id", org.hamcrest.Matchers.everyItem(matchesPattern("[0-9a-f-]{36}")))
-                .body("continueUrl", startsWith("http://localhost:"))
+                .body("continueUrl", startsWith("http://127.0.0.1:"))
                 .extract().path("continueUrl");
 
         assertThat(continueUrl).contains("/simulator/auth/AutoLogMeIn.aspx?token=").contains("&user=agent%40example.com")
