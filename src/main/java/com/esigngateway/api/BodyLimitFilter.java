@@ -6,6 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
 import com.esigngateway.config.GatewayConfig;
+import com.esigngateway.metrics.GatewayMetrics;
 import com.esigngateway.problem.ProblemResponses;
 import com.esigngateway.problem.ProblemType;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -24,10 +25,12 @@ public class BodyLimitFilter {
 
     private final GatewayConfig config;
     private final ObjectMapper mapper;
+    private final GatewayMetrics metrics;
 
-    public BodyLimitFilter(GatewayConfig config, ObjectMapper mapper) {
+    public BodyLimitFilter(GatewayConfig config, ObjectMapper mapper, GatewayMetrics metrics) {
         this.config = config;
         this.mapper = mapper;
+        this.metrics = metrics;
     }
 
     void register(@Observes Filters filters) {
@@ -35,6 +38,7 @@ public class BodyLimitFilter {
         filters.register(rc -> {
             String length = rc.request().getHeader(HttpHeaders.CONTENT_LENGTH);
             if (length != null && isOver(length, limit)) {
+                metrics.rejected(ProblemType.PAYLOAD_TOO_LARGE);
                 String requestId = rc.request().getHeader(RequestIds.HEADER);
                 var problem = ProblemResponses.builder(ProblemType.PAYLOAD_TOO_LARGE,
                         "The body is " + length + " bytes; this gateway accepts at most " + limit + ".", List.of(),

@@ -22,6 +22,7 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import com.esigngateway.api.RequestIds;
 import com.esigngateway.api.model.Violation;
+import com.esigngateway.metrics.GatewayMetrics;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
@@ -46,8 +47,15 @@ public class ProblemMappers {
             "idempotencyKey", "Idempotency-Key",
             "xRequestId", RequestIds.HEADER);
 
+    private final GatewayMetrics metrics;
+
+    public ProblemMappers(GatewayMetrics metrics) {
+        this.metrics = metrics;
+    }
+
     @ServerExceptionMapper
     public Response problem(ProblemException e, HttpHeaders headers) {
+        metrics.rejected(e.type());
         return ProblemResponses.of(e, RequestIds.of(headers));
     }
 
@@ -71,7 +79,7 @@ public class ProblemMappers {
     public Response malformedJson(JsonParseException e, HttpHeaders headers) {
         var location = e.getLocation();
         String where = location == null ? "" : " at line " + location.getLineNr() + ", column " + location.getColumnNr();
-        return ProblemResponses.builder(ProblemType.INVALID_REQUEST, "The body is not well-formed JSON" + where + ".",
+        return problem(ProblemType.INVALID_REQUEST, "The body is not well-formed JSON" + where + ".",
                 List.of(), RequestIds.of(headers), null).build();
     }
 
@@ -92,7 +100,7 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response jsonProcessing(JsonProcessingException e, HttpHeaders headers) {
-        return ProblemResponses.builder(ProblemType.INVALID_REQUEST, "The body could not be read as JSON.",
+        return problem(ProblemType.INVALID_REQUEST, "The body could not be read as JSON.",
                 List.of(), RequestIds.of(headers), null).build();
     }
 
@@ -127,7 +135,7 @@ public class ProblemMappers {
             case METHOD_NOT_ALLOWED -> "This path does not support the method.";
             default -> type.title() + ".";
         };
-        Response.ResponseBuilder builder = ProblemResponses.builder(type, detail, List.of(), RequestIds.of(headers), null);
+        Response.ResponseBuilder builder = problem(type, detail, List.of(), RequestIds.of(headers), null);
         if (status == 405 && e.getResponse().getHeaderString(HttpHeaders.ALLOW) != null) {
             builder.header(HttpHeaders.ALLOW, e.getResponse().getHeaderString(HttpHeaders.ALLOW));
         }
@@ -136,25 +144,25 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response rateLimited(RateLimitException e, HttpHeaders headers) {
-        return ProblemResponses.builder(ProblemType.RATE_LIMITED, "Too many session creations; retry later.", List.of(),
+        return problem(ProblemType.RATE_LIMITED, "Too many session creations; retry later.", List.of(),
                 RequestIds.of(headers), Duration.ofMillis(Math.max(e.getRetryAfterMillis(), 1))).build();
     }
 
     @ServerExceptionMapper
     public Response circuitOpen(CircuitBreakerOpenException e, HttpHeaders headers) {
-        return ProblemResponses.builder(ProblemType.CIRCUIT_OPEN, "Calls to the vendor are paused after repeated failures.",
+        return problem(ProblemType.CIRCUIT_OPEN, "Calls to the vendor are paused after repeated failures.",
                 List.of(), RequestIds.of(headers), Duration.ofSeconds(1)).build();
     }
 
     @ServerExceptionMapper
     public Response bulkheadFull(BulkheadException e, HttpHeaders headers) {
-        return ProblemResponses.builder(ProblemType.GATEWAY_BUSY, "Too many uploads to the vendor are in flight.",
+        return problem(ProblemType.GATEWAY_BUSY, "Too many uploads to the vendor are in flight.",
                 List.of(), RequestIds.of(headers), Duration.ofSeconds(1)).build();
     }
 
     @ServerExceptionMapper
     public Response timeout(TimeoutException e, HttpHeaders headers) {
-        return ProblemResponses.builder(ProblemType.VENDOR_TIMEOUT, "The vendor did not answer in time.", List.of(),
+        return problem(ProblemType.VENDOR_TIMEOUT, "The vendor did not answer in time.", List.of(),
                 RequestIds.of(headers), null).build();
     }
 
@@ -162,7 +170,7 @@ public class ProblemMappers {
     public Response unexpected(Throwable e, HttpHeaders headers) {
         String requestId = RequestIds.of(headers);
         LOG.errorf(e, "Unexpected error answering request %s", requestId);
-        return ProblemResponses.builder(ProblemType.INTERNAL_ERROR,
+        return problem(ProblemType.INTERNAL_ERROR,
                 "The gateway failed unexpectedly; please report request id " + requestId + ".", List.of(), requestId,
                 null).build();
     }
@@ -170,8 +178,13 @@ public class ProblemMappers {
     private Response invalid(List<Violation> violations, HttpHeaders headers) {
         String detail = violations.size() == 1 ? "The request has 1 invalid field."
                 : "The request has " + violations.size() + " invalid fields.";
-        return ProblemResponses.builder(ProblemType.INVALID_REQUEST, detail, violations, RequestIds.of(headers), null)
-                .build();
+        return problem(ProblemType.INVALID_REQUEST, detail, violations, RequestIds.of(headers), null).build();
+    }
+
+    private Response.ResponseBuilder problem(ProblemType type, String detail, List<Violation> violations,
+            String requestId, Duration retryAfter) {
+        metrics.rejected(type);
+        return ProblemResponses.builder(type, detail, violations, requestId, retryAfter);
     }
 
     /** A violation for a value Jackson could not bind; the value itself is never repeated. */

@@ -8,6 +8,7 @@ import com.esigngateway.api.model.CreateSigningSessionRequest;
 import com.esigngateway.api.model.SessionDocument;
 import com.esigngateway.api.model.SessionSigner;
 import com.esigngateway.api.model.SigningSession;
+import com.esigngateway.metrics.GatewayMetrics;
 import com.esigngateway.session.IdempotentRequests.Outcome;
 import com.esigngateway.vendor.VendorGateway;
 import com.esigngateway.vendor.VendorGateway.Created;
@@ -25,9 +26,11 @@ public class SigningSessionService {
     private final VendorGateway gateway;
     private final IdempotentRequests idempotentRequests;
     private final RequestFingerprint fingerprint;
+    private final GatewayMetrics metrics;
 
     SigningSessionService(SigningSessionRequestValidator validator, VendorSessionMapper mapper, VendorGateway gateway,
-            IdempotentRequests idempotentRequests, RequestFingerprint fingerprint) {
+            IdempotentRequests idempotentRequests, RequestFingerprint fingerprint, GatewayMetrics metrics) {
+        this.metrics = metrics;
         this.validator = validator;
         this.mapper = mapper;
         this.gateway = gateway;
@@ -53,6 +56,7 @@ public class SigningSessionService {
 
     private Uni<SigningSession> createAtVendor(CreateSigningSessionRequest request, String requestId) {
         return gateway.createSession(mapper.map(request), requestId)
+                .invoke(metrics::sessionCreated)
                 .chain(created -> continueUrl(created, request.getOwner(), requestId)
                         .map(url -> answer(request, created, url)));
     }

@@ -39,6 +39,10 @@ public class VendorAnswers {
         boolean usesToken() {
             return this == CREATE_SESSION || this == LANDING_URL;
         }
+
+        String metricName() {
+            return name().toLowerCase(Locale.ROOT);
+        }
     }
 
     private static final int MAX_VENDOR_MESSAGE = 500;

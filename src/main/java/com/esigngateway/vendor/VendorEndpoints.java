@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.resteasy.reactive.RestResponse;
 
 import com.esigngateway.config.VendorConfig;
+import com.esigngateway.metrics.GatewayMetrics;
 import com.esigngateway.vendor.VendorAnswers.Operation;
 import com.esigngateway.vendor.wire.VendorBody;
 
@@ -23,43 +24,69 @@ public class VendorEndpoints {
 
     private final VendorRestClient client;
     private final VendorAnswers answers;
+    private final GatewayMetrics metrics;
     private final Duration callTimeout;
     private final Duration tokenTimeout;
 
-    VendorEndpoints(VendorRestClient client, VendorAnswers answers, VendorConfig config) {
+    VendorEndpoints(VendorRestClient client, VendorAnswers answers, VendorConfig config, GatewayMetrics metrics) {
         this.client = client;
         this.answers = answers;
+        this.metrics = metrics;
         this.callTimeout = config.timeout();
         this.tokenTimeout = config.token().timeout();
     }
 
     public Uni<String> encrypt(String apiKey, String salt, String requestId) {
-        return call(client.encrypt(apiKey, salt, requestId), tokenTimeout,
+        return call(Operation.ENCRYPT, client.encrypt(apiKey, salt, requestId), tokenTimeout,
                 response -> answers.returnValue(Operation.ENCRYPT, response));
     }
 
     public Uni<String> getToken(String salt, String encryptedApiKey, String requestId) {
-        return call(client.getToken(salt, encryptedApiKey, requestId), tokenTimeout,
+        return call(Operation.GET_TOKEN, client.getToken(salt, encryptedApiKey, requestId), tokenTimeout,
                 response -> answers.returnValue(Operation.GET_TOKEN, response));
     }
 
     public Uni<VendorSessionCreated> createSession(String token, VendorBody body, String requestId) {
-        return call(Uni.createFrom().deferred(
+        return call(Operation.CREATE_SESSION, Uni.createFrom().deferred(
                 () -> client.createSession(token, requestId, body.contentLength(), body.stream())), callTimeout,
                 answers::session);
     }
 
     public Uni<String> landingUrl(String token, String requestId) {
-        return call(client.landingUrl(token, requestId), tokenTimeout,
+        return call(Operation.LANDING_URL, client.landingUrl(token, requestId), tokenTimeout,
                 response -> answers.returnValue(Operation.LANDING_URL, response));
     }
 
-    private static <T> Uni<T> call(Uni<RestResponse<String>> request, Duration timeout,
+    private <T> Uni<T> call(Operation operation, Uni<RestResponse<String>> request, Duration timeout,
             Function<RestResponse<String>, T> classify) {
-        return request
-                .ifNoItem().after(timeout).failWith(() -> VendorException.timeout(timeout))
-                .onFailure(failure -> !(failure instanceof VendorException))
-                .transform(failure -> VendorAnswers.fromFailure(failure, timeout))
-                .map(classify);
+        return Uni.createFrom().deferred(() -> {
+            long started = System.nanoTime();
+            return request
+                    .ifNoItem().after(timeout).failWith(() -> VendorException.timeout(timeout))
+                    .onFailure(failure -> !(failure instanceof VendorException))
+                    .transform(failure -> VendorAnswers.fromFailure(failure, timeout))
+                    .map(classify)
+                    .onItemOrFailure().invoke((item, failure) -> metrics.vendorCall(operation.metricName(),
+                            outcome(failure), Duration.ofNanos(System.nanoTime() - started)));
+        });
+    }
+
+    /** The classified outcome of a call, as a metric tag. */
+    static String outcome(Throwable failure) {
+        if (failure == null) {
+            return "success";
+        }
+        if (failure instanceof VendorTokenRejectedException) {
+            return "token_rejected";
+        }
+        if (failure instanceof VendorException vendor) {
+            return switch (vendor.type()) {
+                case VENDOR_REJECTED -> "rejected";
+                case VENDOR_UNAVAILABLE -> "unavailable";
+                case VENDOR_TIMEOUT -> "timeout";
+                default -> "error";
+            };
+        }
+        return "error";
     }
 }

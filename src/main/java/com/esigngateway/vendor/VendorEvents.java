@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
 
+import com.esigngateway.metrics.GatewayMetrics;
 import com.esigngateway.vendor.auth.TokenAcquisitionReason;
 
 import io.smallrye.faulttolerance.api.CircuitBreakerState;
@@ -18,9 +19,20 @@ public class VendorEvents {
     private static final Logger LOG = Logger.getLogger(VendorEvents.class);
 
     private final Map<String, CircuitBreakerState> breakers = new ConcurrentHashMap<>();
+    private final GatewayMetrics metrics;
+
+    public VendorEvents(GatewayMetrics metrics) {
+        this.metrics = metrics;
+    }
 
     public void tokenAcquisition(TokenAcquisitionReason reason) {
         LOG.debugf("Fetching a vendor token (%s)", reason.tag());
+        metrics.tokenAcquisition(reason);
+    }
+
+    /** The last state each breaker reported, for health data. */
+    public Map<String, CircuitBreakerState> breakerStates() {
+        return Map.copyOf(breakers);
     }
 
     /** Logged once per change: WARN when a breaker opens, INFO when it closes again. */

@@ -10,6 +10,7 @@ import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenExce
 
 import com.esigngateway.config.UpstreamConfig;
 import com.esigngateway.config.VendorConfig;
+import com.esigngateway.metrics.GatewayMetrics;
 import com.esigngateway.problem.ProblemType;
 import com.esigngateway.vendor.auth.VendorToken;
 import com.esigngateway.vendor.auth.VendorTokenProvider;
@@ -58,7 +59,7 @@ public class VendorGateway {
 
     VendorGateway(VendorEndpoints endpoints, VendorTokenProvider tokens, VendorBodyWriter bodyWriter,
             @CacheName(LANDING_URL_CACHE) Cache landingUrls, VendorConfig vendor, UpstreamConfig upstream,
-            VendorEvents events) {
+            VendorEvents events, GatewayMetrics metrics) {
         this.endpoints = endpoints;
         this.tokens = tokens;
         this.bodyWriter = bodyWriter;
@@ -90,6 +91,7 @@ public class VendorGateway {
                 .build();
         this.slots = new UploadSlots(upstream.maxConcurrent(), upstream.queue(), upstream.queueTimeout(),
                 () -> new VendorBusyException(upstream.maxConcurrent()));
+        metrics.uploadsInFlight(slots::inFlight);
     }
 
     public Uni<Created> createSession(VendorCreateSessionRequest request, String requestId) {
@@ -120,6 +122,11 @@ public class VendorGateway {
                         upstream.rateLimit(), Duration.ofMillis(Math.max(1, ((RateLimitException) e).getRetryAfterMillis()))))
                 .onFailure(CircuitBreakerOpenException.class).transform(
                         e -> VendorException.circuitOpen("session service", upstream.circuitBreaker().delay()));
+    }
+
+    /** Upload slots in use, for health data. */
+    public int uploadsInFlight() {
+        return slots.inFlight();
     }
 
     /** All upload slots are taken. */

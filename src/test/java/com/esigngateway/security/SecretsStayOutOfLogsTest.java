@@ -110,7 +110,7 @@ class SecretsStayOutOfLogsTest {
         }
         // A token service that times out while the plain key is in the EncryptString path.
         encryptedApiKey.forget().await().indefinitely();
-        vendor.stubFor(VendorStubs.encrypt().atPriority(1).willReturn(VendorStubs.returnValue(ENCRYPTED_KEY).withFixedDelay(2000)));
+        vendor.stubFor(VendorStubs.encrypt().atPriority(1).willReturn(VendorStubs.returnValue(ENCRYPTED_KEY).withFixedDelay(4000)));
         vendor.stubFor(VendorStubs.getToken().atPriority(1).willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
         tokens.held().ifPresent(tokens::reject);
         bodies.add(Requests.raw().body(Contract.json(secretRequest())).post(Requests.PATH).then().extract().asString());

@@ -1,0 +1,81 @@
+package com.esigngateway.metrics;
+
+import java.time.Duration;
+import java.util.Locale;
+import java.util.function.Supplier;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.esigngateway.problem.ProblemType;
+import com.esigngateway.vendor.auth.TokenAcquisitionReason;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+
+/**
+ * The gateway's own metrics, next to SmallRye Fault Tolerance's {@code ft_*} ones. Tags carry only
+ * fixed vocabularies (operation, outcome, reason): never an id, an email, a key or a token.
+ */
+@ApplicationScoped
+public class GatewayMetrics {
+
+    private final MeterRegistry registry;
+    private final Counter sessionsCreated;
+
+    public GatewayMetrics(MeterRegistry registry) {
+        this.registry = registry;
+        this.sessionsCreated = Counter.builder("esign.sessions.created")
+                .description("Signing sessions the vendor created").register(registry);
+    }
+
+    /** One vendor call: how long it took, by operation and classified outcome. */
+    public void vendorCall(String operation, String outcome, Duration took) {
+        Timer.builder("esign.vendor.calls")
+                .description("Calls to the vendor by operation and classified outcome")
+                .tag("operation", operation)
+                .tag("outcome", outcome)
+                .publishPercentileHistogram()
+                .minimumExpectedValue(Duration.ofMillis(1))
+                .maximumExpectedValue(Duration.ofSeconds(60))
+                .register(registry)
+                .record(took);
+    }
+
+    public void tokenAcquisition(TokenAcquisitionReason reason) {
+        Counter.builder("esign.vendor.token.acquisitions")
+                .description("Vendor tokens fetched, by why: cold start, expiry or refusal")
+                .tag("reason", reason.tag())
+                .register(registry).increment();
+    }
+
+    public void sessionCreated() {
+        sessionsCreated.increment();
+    }
+
+    /** A request turned away by the gateway itself, when the problem type is one of the rejection kinds. */
+    public void rejected(ProblemType type) {
+        String reason = switch (type) {
+            case INVALID_REQUEST -> "validation";
+            case PAYLOAD_TOO_LARGE -> "payload_too_large";
+            case UNSUPPORTED_MEDIA_TYPE -> "media_type";
+            case RATE_LIMITED -> "rate_limit";
+            case GATEWAY_BUSY -> "bulkhead";
+            case CIRCUIT_OPEN -> "breaker";
+            case UNAUTHORIZED, FORBIDDEN -> "auth";
+            default -> null;
+        };
+        if (reason != null) {
+            Counter.builder("esign.requests.rejected")
+                    .description("Requests the gateway turned away itself, by reason")
+                    .tag("reason", reason.toLowerCase(Locale.ROOT))
+                    .register(registry).increment();
+        }
+    }
+
+    public void uploadsInFlight(Supplier<Number> inFlight) {
+        Gauge.builder("esign.upstream.uploads.in_flight", inFlight)
+                .description("Session uploads to the vendor in flight").register(registry);
+    }
+}
