@@ -2,13 +2,19 @@ package com.esigngateway.api;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-/** Who is calling, for scoping idempotency keys and for logs. */
+import io.quarkus.security.identity.SecurityIdentity;
+
+/** Who is calling: the configured client name, for scoping idempotency keys, logs and metrics. */
 @ApplicationScoped
 public class Callers {
 
-    static final String ANONYMOUS = "anonymous";
+    private final SecurityIdentity identity;
+
+    Callers(SecurityIdentity identity) {
+        this.identity = identity;
+    }
 
     public String current() {
-        return ANONYMOUS;
+        return identity.isAnonymous() ? "anonymous" : identity.getPrincipal().getName();
     }
 }

@@ -3,19 +3,25 @@ package com.esigngateway.api;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import com.esigngateway.api.generated.SigningSessionsApi;
 import com.esigngateway.api.model.CreateSigningSessionRequest;
+import com.esigngateway.security.Roles;
 import com.esigngateway.session.SigningSessionService;
+
+import org.jboss.logging.MDC;
 
 import io.smallrye.mutiny.Uni;
 
 /** {@code POST /v1/signing-sessions}, as the contract in {@code openapi/esign-gateway.yaml} defines it. */
+@RolesAllowed(Roles.SIGNING_SESSIONS)
 public class SigningSessionResource implements SigningSessionsApi {
 
     static final String REPLAYED = "Idempotent-Replayed";
+    public static final String CLIENT_MDC_KEY = "client";
 
     private final SigningSessionService service;
     private final Callers callers;
@@ -28,7 +34,9 @@ public class SigningSessionResource implements SigningSessionsApi {
     @Override
     public Uni<Response> createSigningSession(CreateSigningSessionRequest request, String idempotencyKey,
             String requestId) {
-        return service.create(request, callers.current(), idempotencyKey, requestId).map(outcome -> {
+        String caller = callers.current();
+        MDC.put(CLIENT_MDC_KEY, caller);
+        return service.create(request, caller, idempotencyKey, requestId).map(outcome -> {
             Response.ResponseBuilder response = Response.status(Response.Status.CREATED)
                     .header("Location", "/v1/signing-sessions/"
                             + URLEncoder.encode(outcome.session().getId(), StandardCharsets.UTF_8))

@@ -1,6 +1,8 @@
 package com.esigngateway.config;
 
 import java.time.Duration;
+import java.util.Map;
+import java.util.Set;
 
 import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
@@ -18,6 +20,29 @@ public interface GatewayConfig {
     MemorySize maxBodySize();
 
     Idempotency idempotency();
+
+    Auth auth();
+
+    /** Calling services, by name: {@code esign.gateway.clients.<name>.key-sha256}. */
+    Map<String, Client> clients();
+
+    interface Auth {
+        /**
+         * Whether callers must present an API key. On by default; off in dev mode. Switching it off in
+         * production must be explicit, and is logged at start-up.
+         */
+        @WithDefault("true")
+        boolean enabled();
+    }
+
+    interface Client {
+        /** SHA-256 of the client's API key, hex-encoded: {@code printf %s "$KEY" | sha256sum}. */
+        String keySha256();
+
+        /** What the client may do; {@code signing-sessions} allows creating sessions. */
+        @WithDefault("signing-sessions")
+        Set<String> roles();
+    }
 
     interface Idempotency {
         /** How long the answer to a request with an {@code Idempotency-Key} is kept for replay. */

@@ -22,12 +22,9 @@ import io.micrometer.core.instrument.Timer;
 public class GatewayMetrics {
 
     private final MeterRegistry registry;
-    private final Counter sessionsCreated;
 
     public GatewayMetrics(MeterRegistry registry) {
         this.registry = registry;
-        this.sessionsCreated = Counter.builder("esign.sessions.created")
-                .description("Signing sessions the vendor created").register(registry);
     }
 
     /** One vendor call: how long it took, by operation and classified outcome. */
@@ -50,8 +47,12 @@ public class GatewayMetrics {
                 .register(registry).increment();
     }
 
-    public void sessionCreated() {
-        sessionsCreated.increment();
+    /** @param client the configured name of the calling service */
+    public void sessionCreated(String client) {
+        Counter.builder("esign.sessions.created")
+                .description("Signing sessions the vendor created, by calling service")
+                .tag("client", client)
+                .register(registry).increment();
     }
 
     /** A request turned away by the gateway itself, when the problem type is one of the rejection kinds. */

@@ -142,6 +142,21 @@ public class ProblemMappers {
         return builder.build();
     }
 
+    @ServerExceptionMapper({io.quarkus.security.AuthenticationFailedException.class,
+            io.quarkus.security.UnauthorizedException.class})
+    public Response unauthorized(RuntimeException e, HttpHeaders headers) {
+        return problem(ProblemType.UNAUTHORIZED,
+                "Present this service's API key in X-API-Key or as Authorization: Bearer <key>.", List.of(),
+                RequestIds.of(headers), null)
+                .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"esign-gateway\"").build();
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(io.quarkus.security.ForbiddenException e, HttpHeaders headers) {
+        return problem(ProblemType.FORBIDDEN, "This client may not create signing sessions.", List.of(),
+                RequestIds.of(headers), null).build();
+    }
+
     @ServerExceptionMapper
     public Response rateLimited(RateLimitException e, HttpHeaders headers) {
         return problem(ProblemType.RATE_LIMITED, "Too many session creations; retry later.", List.of(),

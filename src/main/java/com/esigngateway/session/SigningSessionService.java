@@ -47,16 +47,19 @@ public class SigningSessionService {
         return Uni.createFrom().deferred(() -> {
             validator.validate(request);
             if (idempotencyKey == null) {
-                return createAtVendor(request, requestId).map(session -> new Outcome(session, false));
+                return createAtVendor(request, caller, requestId).map(session -> new Outcome(session, false));
             }
             return idempotentRequests.run(caller, idempotencyKey, fingerprint.of(request), requestId,
-                    () -> createAtVendor(request, requestId));
+                    () -> createAtVendor(request, caller, requestId));
         });
     }
 
-    private Uni<SigningSession> createAtVendor(CreateSigningSessionRequest request, String requestId) {
+    private Uni<SigningSession> createAtVendor(CreateSigningSessionRequest request, String caller, String requestId) {
         return gateway.createSession(mapper.map(request), requestId)
-                .invoke(metrics::sessionCreated)
+                .invoke(created -> {
+                    metrics.sessionCreated(caller);
+                    LOG.infof("Created vendor session %s for client %s", created.session().sessionId(), caller);
+                })
                 .chain(created -> continueUrl(created, request.getOwner(), requestId)
                         .map(url -> answer(request, created, url)));
     }

@@ -9,9 +9,11 @@ import org.jboss.resteasy.reactive.RestResponse;
 
 import com.esigngateway.config.VendorConfig;
 import com.esigngateway.metrics.GatewayMetrics;
+import com.esigngateway.tracing.VendorSpans;
 import com.esigngateway.vendor.VendorAnswers.Operation;
 import com.esigngateway.vendor.wire.VendorBody;
 
+import io.opentelemetry.api.trace.SpanKind;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -25,10 +27,13 @@ public class VendorEndpoints {
     private final VendorRestClient client;
     private final VendorAnswers answers;
     private final GatewayMetrics metrics;
+    private final VendorSpans spans;
     private final Duration callTimeout;
     private final Duration tokenTimeout;
 
-    VendorEndpoints(VendorRestClient client, VendorAnswers answers, VendorConfig config, GatewayMetrics metrics) {
+    VendorEndpoints(VendorRestClient client, VendorAnswers answers, VendorConfig config, GatewayMetrics metrics,
+            VendorSpans spans) {
+        this.spans = spans;
         this.client = client;
         this.answers = answers;
         this.metrics = metrics;
@@ -59,16 +64,17 @@ public class VendorEndpoints {
 
     private <T> Uni<T> call(Operation operation, Uni<RestResponse<String>> request, Duration timeout,
             Function<RestResponse<String>, T> classify) {
-        return Uni.createFrom().deferred(() -> {
-            long started = System.nanoTime();
-            return request
-                    .ifNoItem().after(timeout).failWith(() -> VendorException.timeout(timeout))
-                    .onFailure(failure -> !(failure instanceof VendorException))
-                    .transform(failure -> VendorAnswers.fromFailure(failure, timeout))
-                    .map(classify)
-                    .onItemOrFailure().invoke((item, failure) -> metrics.vendorCall(operation.metricName(),
-                            outcome(failure), Duration.ofNanos(System.nanoTime() - started)));
-        });
+        return spans.traced("vendor " + operation.vendorName, SpanKind.CLIENT, VendorSpans.OPERATION,
+                operation.metricName(), () -> {
+                    long started = System.nanoTime();
+                    return request
+                            .ifNoItem().after(timeout).failWith(() -> VendorException.timeout(timeout))
+                            .onFailure(failure -> !(failure instanceof VendorException))
+                            .transform(failure -> VendorAnswers.fromFailure(failure, timeout))
+                            .map(classify)
+                            .onItemOrFailure().invoke((item, failure) -> metrics.vendorCall(operation.metricName(),
+                                    outcome(failure), Duration.ofNanos(System.nanoTime() - started)));
+                }, VendorEndpoints::outcome);
     }
 
     /** The classified outcome of a call, as a metric tag. */

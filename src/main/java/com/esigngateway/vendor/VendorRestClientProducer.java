@@ -24,7 +24,7 @@ class VendorRestClientProducer {
     VendorRestClient vendorRestClient(VendorConfig config, VendorBaseUrl baseUrl) {
         long readTimeoutMillis = Math.max(config.timeout().toMillis(), config.token().timeout().toMillis()) + 1000;
         return QuarkusRestClientBuilder.newBuilder()
-                .baseUri(baseUrl.uri().orElseThrow(() -> new IllegalStateException(VendorSettingsCheck.MISSING_URL)))
+                .baseUri(baseUrl.uri().orElseThrow(() -> new IllegalStateException("esign.vendor.url is not set")))
                 .connectTimeout(config.connectTimeout().toMillis(), TimeUnit.MILLISECONDS)
                 .readTimeout(readTimeoutMillis, TimeUnit.MILLISECONDS)
                 .disableDefaultMapper(true)

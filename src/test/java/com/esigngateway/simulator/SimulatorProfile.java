@@ -9,6 +9,7 @@ public class SimulatorProfile implements QuarkusTestProfile {
 
     @Override
     public Map<String, String> getConfigOverrides() {
-        return Map.of("esign.simulator.enabled", "true", "quarkus.http.host", "127.0.0.1");
+        return Map.of("esign.simulator.enabled", "true", "quarkus.http.host", "127.0.0.1",
+                "esign.gateway.clients.tests.key-sha256", com.esigngateway.testing.Requests.API_KEY_SHA256);
     }
 }

@@ -41,6 +41,9 @@ public final class LogCapture extends Handler {
             return; // the test's own client and the vendor stand-in, not the gateway
         }
         StringBuilder line = new StringBuilder(logger).append(' ');
+        if (record instanceof org.jboss.logmanager.ExtLogRecord extended && !extended.getMdcCopy().isEmpty()) {
+            line.append(new java.util.TreeMap<>(extended.getMdcCopy())).append(' ');
+        }
         String message = record.getMessage();
         Object[] parameters = record.getParameters();
         try {

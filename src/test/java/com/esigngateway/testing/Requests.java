@@ -12,18 +12,22 @@ import io.restassured.specification.RequestSpecification;
 public final class Requests {
 
     public static final String PATH = "/v1/signing-sessions";
+    /** The key of the client {@code tests}, configured by its SHA-256 in the test profile and for ITs. */
+    public static final String API_KEY = "test-client-key";
+    public static final String API_KEY_SHA256 = "5ce15761d99d8887142d76d3f44fc2045ace53e646a6e90c923aa2febc0d10e1";
 
     private Requests() {
     }
 
     /** A request whose exchange must conform to the contract, both ways. */
     public static RequestSpecification conforming() {
-        return given().filter(Contract.validation()).contentType(ContentType.JSON).accept(ContentType.JSON);
+        return given().filter(Contract.validation()).contentType(ContentType.JSON).accept(ContentType.JSON)
+                .header("X-API-Key", API_KEY);
     }
 
-    /** A request that is invalid on purpose; only the answer is checked by the test itself. */
+    /** A request that is invalid on purpose (authenticated); only the answer is checked by the test itself. */
     public static RequestSpecification raw() {
-        return given().contentType(ContentType.JSON);
+        return given().contentType(ContentType.JSON).header("X-API-Key", API_KEY);
     }
 
     public static ValidatableResponse create(JsonNode body) {

@@ -43,6 +43,7 @@ public class VendorWireMock implements QuarkusTestResourceLifecycleManager {
                 "esign.vendor.url", "http://127.0.0.1:" + server.port() + "/",
                 "esign.vendor.api-key", API_KEY,
                 "esign.vendor.salt", SALT,
+                "esign.gateway.clients.tests.key-sha256", Requests.API_KEY_SHA256,
                 // the packaged application in *IT tests listens on loopback only
                 "quarkus.http.host", "127.0.0.1");
     }

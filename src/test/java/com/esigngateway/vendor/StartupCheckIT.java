@@ -35,7 +35,8 @@ class StartupCheckIT {
             assertThat(process.exitValue()).isNotZero();
             assertThat(log).contains("eSign Gateway cannot start")
                     .contains("ESIGN_VENDOR_URL").contains("ESIGN_VENDOR_API_KEY")
-                    .contains("ESIGN_VENDOR_ENCRYPTED_API_KEY").contains("ESIGN_SIMULATOR_ENABLED");
+                    .contains("ESIGN_VENDOR_ENCRYPTED_API_KEY").contains("ESIGN_SIMULATOR_ENABLED")
+                    .contains("ESIGN_GATEWAY_CLIENTS_<NAME>_KEY_SHA256").contains("ESIGN_GATEWAY_AUTH_ENABLED=false");
         } finally {
             process.destroyForcibly();
             deleteQuietly(output);

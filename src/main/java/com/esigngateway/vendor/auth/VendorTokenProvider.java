@@ -17,11 +17,13 @@ import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenExce
 import org.jboss.logging.Logger;
 
 import com.esigngateway.config.VendorConfig;
+import com.esigngateway.tracing.VendorSpans;
 import com.esigngateway.vendor.VendorCredentials;
 import com.esigngateway.vendor.VendorEndpoints;
 import com.esigngateway.vendor.VendorEvents;
 import com.esigngateway.vendor.VendorException;
 
+import io.opentelemetry.api.trace.SpanKind;
 import io.smallrye.faulttolerance.api.TypedGuard;
 import io.smallrye.mutiny.Uni;
 
@@ -71,9 +73,11 @@ public class VendorTokenProvider {
     private final Duration breakerDelay;
     private final TypedGuard<Uni<String>> guard;
     private final VendorEvents events;
+    private final VendorSpans spans;
 
     VendorTokenProvider(EncryptedApiKey encryptedApiKey, VendorEndpoints endpoints, VendorCredentials credentials,
-            VendorConfig config, Clock clock, VendorEvents events) {
+            VendorConfig config, Clock clock, VendorEvents events, VendorSpans spans) {
+        this.spans = spans;
         this.encryptedApiKey = encryptedApiKey;
         this.endpoints = endpoints;
         this.credentials = credentials;
@@ -153,11 +157,11 @@ public class VendorTokenProvider {
     }
 
     private Uni<VendorToken> acquire(TokenAcquisitionReason reason, String requestId) {
-        return Uni.createFrom().deferred(() -> {
+        return spans.traced("vendor token acquisition", SpanKind.INTERNAL, VendorSpans.REASON, reason.tag(), () -> {
             acquisitions.get(reason).incrementAndGet();
             events.tokenAcquisition(reason);
             return guardedGetToken(requestId);
-        }).map(value -> {
+        }, failure -> failure == null ? "success" : "failure").map(value -> {
             Instant now = clock.instant();
             return new VendorToken(value, now, now.plus(ttl).minus(skew));
         });

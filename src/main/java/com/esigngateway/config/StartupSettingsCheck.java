@@ -1,0 +1,61 @@
+package com.esigngateway.config;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import org.jboss.logging.Logger;
+
+import com.esigngateway.vendor.VendorBaseUrl;
+import com.esigngateway.vendor.VendorCredentials;
+
+import io.quarkus.runtime.LaunchMode;
+import io.quarkus.runtime.StartupEvent;
+import io.quarkus.runtime.configuration.ConfigurationException;
+
+/**
+ * Refuses to start without a vendor to talk to or, with authentication on, without a client allowed to
+ * call: one message naming every environment variable to set.
+ */
+@ApplicationScoped
+class StartupSettingsCheck {
+
+    private static final Logger LOG = Logger.getLogger(StartupSettingsCheck.class);
+
+    static final String MISSING_URL = "ESIGN_VENDOR_URL (esign.vendor.url) is not set, e.g. "
+            + "https://api.stage.esignonline.net/; or run against the embedded simulator with ESIGN_SIMULATOR_ENABLED=true";
+    static final String MISSING_KEY = "neither ESIGN_VENDOR_API_KEY (esign.vendor.api-key) nor "
+            + "ESIGN_VENDOR_ENCRYPTED_API_KEY (esign.vendor.encrypted-api-key) is set";
+    static final String MISSING_CLIENT = "no calling service is configured: set ESIGN_GATEWAY_CLIENTS_<NAME>_KEY_SHA256 "
+            + "(esign.gateway.clients.<name>.key-sha256) to the SHA-256 of its API key, or switch authentication "
+            + "off explicitly with ESIGN_GATEWAY_AUTH_ENABLED=false";
+
+    void check(@Observes StartupEvent event, VendorBaseUrl baseUrl, VendorCredentials credentials, GatewayConfig gateway) {
+        List<String> missing = new ArrayList<>();
+        if (!baseUrl.isSet()) {
+            missing.add(MISSING_URL);
+        }
+        if (!credentials.present()) {
+            missing.add(MISSING_KEY);
+        }
+        if (gateway.auth().enabled() && gateway.clients().isEmpty()) {
+            missing.add(MISSING_CLIENT);
+        }
+        gateway.clients().forEach((name, client) -> {
+            if (!client.keySha256().strip().matches("[0-9a-fA-F]{64}")) {
+                missing.add("esign.gateway.clients." + name + ".key-sha256 is not 64 hex digits: it must be the "
+                        + "SHA-256 of the client's API key (printf %s \"$KEY\" | sha256sum), never the key itself");
+            }
+        });
+        if (!missing.isEmpty()) {
+            throw new ConfigurationException("eSign Gateway cannot start: " + String.join("; and ", missing) + ".");
+        }
+        if (!gateway.auth().enabled()) {
+            LOG.warn(LaunchMode.current() == LaunchMode.DEVELOPMENT
+                    ? "Inbound authentication is off in dev mode: every caller is accepted"
+                    : "Inbound authentication is OFF (esign.gateway.auth.enabled=false): every caller is accepted");
+        }
+    }
+}

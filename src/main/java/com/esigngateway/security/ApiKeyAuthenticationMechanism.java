@@ -1,0 +1,79 @@
+package com.esigngateway.security;
+
+import java.util.Set;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.esigngateway.config.GatewayConfig;
+
+import io.quarkus.security.identity.IdentityProviderManager;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.security.identity.request.AuthenticationRequest;
+import io.quarkus.security.runtime.QuarkusPrincipal;
+import io.quarkus.security.runtime.QuarkusSecurityIdentity;
+import io.quarkus.vertx.http.runtime.security.ChallengeData;
+import io.quarkus.vertx.http.runtime.security.HttpAuthenticationMechanism;
+import io.quarkus.vertx.http.runtime.security.HttpSecurityUtils;
+import io.smallrye.mutiny.Uni;
+import io.vertx.ext.web.RoutingContext;
+
+/**
+ * Reads a calling service's API key from {@code X-API-Key} or {@code Authorization: Bearer <key>} and
+ * hands it to {@link ApiKeyIdentityProvider}. No key means an anonymous caller, which the resource's
+ * {@code @RolesAllowed} turns away with 401.
+ * <p>
+ * Quarkus has no API-key mechanism of its own; this is the documented extension point for one. With
+ * {@code esign.gateway.auth.enabled=false} every caller is the client {@value #OPEN_CLIENT} with every
+ * role (dev mode, or an explicit choice).
+ */
+@ApplicationScoped
+public class ApiKeyAuthenticationMechanism implements HttpAuthenticationMechanism {
+
+    public static final String HEADER = "X-API-Key";
+    static final String OPEN_CLIENT = "unauthenticated";
+    private static final String BEARER = "bearer ";
+
+    private final boolean enabled;
+
+    ApiKeyAuthenticationMechanism(GatewayConfig config) {
+        this.enabled = config.auth().enabled();
+    }
+
+    @Override
+    public Uni<SecurityIdentity> authenticate(RoutingContext context, IdentityProviderManager identityProviderManager) {
+        if (!enabled) {
+            return Uni.createFrom().item(QuarkusSecurityIdentity.builder()
+                    .setPrincipal(new QuarkusPrincipal(OPEN_CLIENT))
+                    .addRole(Roles.SIGNING_SESSIONS)
+                    .build());
+        }
+        String key = key(context);
+        if (key == null) {
+            return Uni.createFrom().optional(java.util.Optional.empty());
+        }
+        return identityProviderManager.authenticate(HttpSecurityUtils.setRoutingContextAttribute(new ApiKeyRequest(key), context));
+    }
+
+    @Override
+    public Uni<ChallengeData> getChallenge(RoutingContext context) {
+        return Uni.createFrom().item(new ChallengeData(401, "WWW-Authenticate", "Bearer realm=\"esign-gateway\""));
+    }
+
+    @Override
+    public Set<Class<? extends AuthenticationRequest>> getCredentialTypes() {
+        return Set.of(ApiKeyRequest.class);
+    }
+
+    private static String key(RoutingContext context) {
+        String key = context.request().getHeader(HEADER);
+        if (key != null && !key.isBlank()) {
+            return key.strip();
+        }
+        String authorization = context.request().getHeader("Authorization");
+        if (authorization != null && authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+            String bearer = authorization.substring(BEARER.length()).strip();
+            return bearer.isEmpty() ? null : bearer;
+        }
+        return null;
+    }
+}

@@ -1,0 +1,87 @@
+package com.esigngateway.security;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.esigngateway.config.GatewayConfig;
+
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.identity.AuthenticationRequestContext;
+import io.quarkus.security.identity.IdentityProvider;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.security.runtime.QuarkusPrincipal;
+import io.quarkus.security.runtime.QuarkusSecurityIdentity;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * Turns an API key into the identity of the calling service. Keys are configured only as SHA-256
+ * hashes ({@code esign.gateway.clients.<name>.key-sha256}), so no plain key sits in configuration;
+ * the presented key is hashed and compared in constant time with every configured hash.
+ */
+@ApplicationScoped
+public class ApiKeyIdentityProvider implements IdentityProvider<ApiKeyRequest> {
+
+    private record Client(String name, byte[] keyHash, Set<String> roles) {
+    }
+
+    private final List<Client> clients;
+
+    ApiKeyIdentityProvider(GatewayConfig config) {
+        this.clients = config.clients().entrySet().stream()
+                .map(entry -> new Client(entry.getKey(), parseHash(entry.getKey(), entry.getValue()),
+                        Set.copyOf(entry.getValue().roles())))
+                .toList();
+    }
+
+    @Override
+    public Class<ApiKeyRequest> getRequestType() {
+        return ApiKeyRequest.class;
+    }
+
+    @Override
+    public Uni<SecurityIdentity> authenticate(ApiKeyRequest request, AuthenticationRequestContext context) {
+        byte[] presented = sha256(request.key());
+        Client match = null;
+        for (Client client : clients) {
+            if (MessageDigest.isEqual(client.keyHash(), presented)) {
+                match = client;
+            }
+        }
+        if (match == null) {
+            return Uni.createFrom().failure(new AuthenticationFailedException("unknown API key"));
+        }
+        return Uni.createFrom().item(QuarkusSecurityIdentity.builder()
+                .setPrincipal(new QuarkusPrincipal(match.name()))
+                .addRoles(match.roles())
+                .build());
+    }
+
+    static byte[] sha256(String key) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+        }
+    }
+
+    private static byte[] parseHash(String name, GatewayConfig.Client client) {
+        String hex = client.keySha256().strip().toLowerCase(Locale.ROOT);
+        if (!hex.matches("[0-9a-f]{64}")) {
+            throw new IllegalArgumentException("esign.gateway.clients." + name
+                    + ".key-sha256 must be 64 hex digits: the SHA-256 of the key, not the key");
+        }
+        return HexFormat.of().parseHex(hex);
+    }
+
+    /** For tests and tooling: the configuration value for a key. */
+    public static String hashOf(String key) {
+        return HexFormat.of().formatHex(sha256(key));
+    }
+}

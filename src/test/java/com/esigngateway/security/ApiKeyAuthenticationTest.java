@@ -1,0 +1,129 @@
+package com.esigngateway.security;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.matchesPattern;
+import static org.hamcrest.Matchers.nullValue;
+
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import com.esigngateway.testing.Contract;
+import com.esigngateway.testing.LogCapture;
+import com.esigngateway.testing.Requests;
+import com.esigngateway.testing.VendorStubs;
+import com.esigngateway.testing.VendorWireMock;
+import com.esigngateway.testing.VendorWireMock.InjectVendor;
+import com.github.tomakehurst.wiremock.WireMockServer;
+
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
+
+/**
+ * Calling services authenticate with an API key whose SHA-256 is configured; the client's name scopes
+ * idempotency keys and shows in logs and metrics. Health, metrics and the contract stay open.
+ */
+@QuarkusTest
+@TestProfile(ApiKeyAuthenticationTest.Clients.class)
+@WithTestResource(VendorWireMock.class)
+class ApiKeyAuthenticationTest {
+
+    static final String CRM_KEY = "crm-key-7f3a";
+    static final String READER_KEY = "reader-key-91bc";
+
+    public static class Clients implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of(
+                    "esign.gateway.clients.crm.key-sha256", ApiKeyIdentityProvider.hashOf(CRM_KEY),
+                    "esign.gateway.clients.reader.key-sha256", ApiKeyIdentityProvider.hashOf(READER_KEY).toUpperCase(),
+                    "esign.gateway.clients.reader.roles", "metrics");
+        }
+    }
+
+    @InjectVendor
+    WireMockServer vendor;
+
+    @BeforeEach
+    void healthyVendor() {
+        VendorStubs.healthy(vendor);
+    }
+
+    @Test
+    void withoutAKeyTheAnswerIsA401Problem() {
+        given().contentType(ContentType.JSON).body(Contract.json(Contract.exampleRequest()))
+                .post(Requests.PATH).then().statusCode(401)
+                .contentType("application/problem+json")
+                .header("WWW-Authenticate", "Bearer realm=\"esign-gateway\"")
+                .body("type", equalTo("urn:esign-gateway:problem:unauthorized"))
+                .body("requestId", matchesPattern(".+"));
+        assertThat(VendorStubs.sessionCalls(vendor)).isZero();
+    }
+
+    @Test
+    void anUnknownKeyIsA401Problem() {
+        as("X-API-Key", "not-a-key").post(Requests.PATH).then().statusCode(401)
+                .body("type", equalTo("urn:esign-gateway:problem:unauthorized"));
+        as("Authorization", "Bearer " + ApiKeyIdentityProvider.hashOf(CRM_KEY)).post(Requests.PATH)
+                .then().statusCode(401); // the hash itself is not a key
+        assertThat(VendorStubs.sessionCalls(vendor)).isZero();
+    }
+
+    @Test
+    void theKeyWorksInXApiKeyAndAsABearerToken() {
+        as("X-API-Key", CRM_KEY).post(Requests.PATH).then().statusCode(201);
+        as("Authorization", "Bearer " + CRM_KEY).post(Requests.PATH).then().statusCode(201);
+    }
+
+    @Test
+    void aClientWithoutTheRoleIsA403Problem() {
+        as("X-API-Key", READER_KEY).post(Requests.PATH).then().statusCode(403)
+                .contentType("application/problem+json")
+                .body("type", equalTo("urn:esign-gateway:problem:forbidden"));
+        assertThat(VendorStubs.sessionCalls(vendor)).isZero();
+    }
+
+    @Test
+    void operationalEndpointsNeedNoKey() {
+        given().get("/q/health/ready").then().statusCode(200);
+        given().get("/q/metrics").then().statusCode(200);
+        given().get("/q/openapi").then().statusCode(200);
+    }
+
+    @Test
+    void idempotencyKeysAreScopedToTheClient() {
+        String key = UUID.randomUUID().toString();
+        as("X-API-Key", CRM_KEY).header("Idempotency-Key", key).post(Requests.PATH).then().statusCode(201)
+                .header("Idempotent-Replayed", nullValue());
+        as("X-API-Key", Requests.API_KEY).header("Idempotency-Key", key).post(Requests.PATH).then().statusCode(201)
+                .header("Idempotent-Replayed", nullValue());
+        assertThat(VendorStubs.sessionCalls(vendor)).isEqualTo(2);
+    }
+
+    @Test
+    void theClientNameIsInTheLogsAndTheMetrics() {
+        LogCapture logs = LogCapture.install();
+        try {
+            as("X-API-Key", CRM_KEY).header("X-Request-Id", "req-for-crm").post(Requests.PATH).then().statusCode(201);
+        } finally {
+            logs.uninstall();
+        }
+        assertThat(logs.lines()).anySatisfy(line -> assertThat(line)
+                .contains("client=crm").contains("requestId=req-for-crm")
+                .contains("Created vendor session " + VendorStubs.SESSION_ID + " for client crm"));
+        assertThat(given().get("/q/metrics").then().extract().asString())
+                .contains("esign_sessions_created_total{client=\"crm\"}");
+    }
+
+    private static RequestSpecification as(String header, String value) {
+        return given().contentType(ContentType.JSON).header(header, value).body(Contract.json(Contract.exampleRequest()));
+    }
+}
