@@ -181,6 +181,14 @@ public class ProblemMappers {
                 RequestIds.of(headers), null).build();
     }
 
+    /** The body could not be read, almost always because the caller went away mid-request: not our bug. */
+    @ServerExceptionMapper
+    public Response unreadableBody(java.io.IOException e, HttpHeaders headers) {
+        LOG.debugf("Request %s: the body could not be read (%s)", RequestIds.of(headers), e.getClass().getSimpleName());
+        return problem(ProblemType.INVALID_REQUEST, "The request body could not be read to its end.", List.of(),
+                RequestIds.of(headers), null).build();
+    }
+
     @ServerExceptionMapper
     public Response unexpected(Throwable e, HttpHeaders headers) {
         String requestId = RequestIds.of(headers);
