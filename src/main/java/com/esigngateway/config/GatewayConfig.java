@@ -2,6 +2,7 @@ package com.esigngateway.config;
 
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import io.quarkus.runtime.configuration.MemorySize;
@@ -18,6 +19,16 @@ public interface GatewayConfig {
      */
     @WithDefault("20M")
     MemorySize maxBodySize();
+
+    /**
+     * Decoded documents larger than this go to a temporary file instead of the heap, so that memory per
+     * request stays bounded whatever the document size.
+     */
+    @WithDefault("1M")
+    MemorySize spoolThreshold();
+
+    /** Directory for those files; the JVM's temporary directory by default. Needs room for the documents in flight. */
+    Optional<String> spoolDirectory();
 
     Idempotency idempotency();
 

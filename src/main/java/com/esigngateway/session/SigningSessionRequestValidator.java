@@ -17,7 +17,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 
-import com.esigngateway.api.InvalidBase64;
+import com.esigngateway.api.DocumentContent;
 import com.esigngateway.api.model.AuthenticationMethod;
 import com.esigngateway.api.model.CreateSigningSessionRequest;
 import com.esigngateway.api.model.DocumentInput;
@@ -100,15 +100,15 @@ public class SigningSessionRequestValidator {
                 rules.add(path, "must not be null");
                 continue;
             }
-            byte[] content = document.getContent();
-            if (content != null && InvalidBase64.isMarker(content)) {
+            DocumentContent content = document.getContent();
+            if (content != null && !content.isValid()) {
                 rules.add(path + ".content", "must be valid base64");
-            } else if (content != null && content.length == 0) {
+            } else if (content != null && content.length() == 0) {
                 rules.add(path + ".content", "must not be empty");
             } else if (content == null && document.getTemplateId() == null) {
                 rules.add(path + ".content", "is required unless templateId is given");
             } else if (content != null) {
-                total += content.length;
+                total += content.length();
             }
         }
         if (total > MAX_DOCUMENT_BYTES) {

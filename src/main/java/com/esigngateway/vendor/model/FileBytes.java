@@ -1,29 +1,30 @@
 package com.esigngateway.vendor.model;
 
 import com.esigngateway.config.VendorConfig.FileBytesFormat;
+import com.esigngateway.vendor.wire.DocumentSource;
 import com.esigngateway.vendor.wire.FileBytesSerializer;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /**
- * The bytes of one document on their way to the vendor. The array is shared, never copied: the vendor
- * body is rendered from it chunk by chunk while it is sent.
+ * The bytes of one document on their way to the vendor. Never copied: the vendor body is rendered
+ * from the source chunk by chunk while it is sent.
  */
 @RegisterForReflection
 @JsonSerialize(using = FileBytesSerializer.class)
 public final class FileBytes {
 
-    private final byte[] content;
+    private final DocumentSource source;
     private final FileBytesFormat format;
 
-    public FileBytes(byte[] content, FileBytesFormat format) {
-        this.content = content;
+    public FileBytes(DocumentSource source, FileBytesFormat format) {
+        this.source = source;
         this.format = format;
     }
 
-    public byte[] content() {
-        return content;
+    public DocumentSource source() {
+        return source;
     }
 
     public FileBytesFormat format() {
@@ -32,6 +33,6 @@ public final class FileBytes {
 
     @Override
     public String toString() {
-        return "FileBytes[" + content.length + " bytes]";
+        return "FileBytes[" + source.length() + " bytes]";
     }
 }

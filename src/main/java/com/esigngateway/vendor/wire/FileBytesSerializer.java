@@ -25,9 +25,9 @@ public class FileBytesSerializer extends StdSerializer<FileBytes> {
             holes.mark(value);
             return;
         }
-        FileBytesEncoding encoding = FileBytesEncoding.of(value.format());
-        byte[] content = value.content();
-        gen.writeRawValue(new String(encoding.render(content, 0, content.length, true, true),
-                java.nio.charset.StandardCharsets.US_ASCII));
+        // Outside the vendor body writer (diagnostics): render the whole document inline.
+        VendorBody body = new VendorBody(java.util.List.of(new VendorBody.EncodedFile(value,
+                FileBytesEncoding.of(value.format()), FileBytesEncoding.of(value.format()).length(value.source()))));
+        gen.writeRawValue(new String(body.toByteArray(), java.nio.charset.StandardCharsets.US_ASCII));
     }
 }

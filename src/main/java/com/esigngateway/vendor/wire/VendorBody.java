@@ -1,6 +1,8 @@
 package com.esigngateway.vendor.wire;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
@@ -43,15 +45,23 @@ public final class VendorBody {
         return contentLength;
     }
 
-    /** A fresh, lazy stream of the body; each subscription renders it anew. */
+    /**
+     * A fresh, lazy stream of the body; each subscription renders it anew, one chunk per request from
+     * the HTTP client (backpressure). A spooled document is read 16 KiB at a time on the requesting
+     * thread: reads of a file just written are served from the page cache.
+     */
     public Multi<Buffer> stream() {
-        return Multi.createFrom().iterable(() -> new ChunkIterator(segments));
+        return Multi.createFrom().resource(() -> new ChunkIterator(segments),
+                iterator -> Multi.createFrom().iterable(() -> iterator))
+                .withFinalizer(ChunkIterator::close);
     }
 
     /** The whole body in memory: for tests and small bodies only. */
     public byte[] toByteArray() {
         ByteArrayOutputStream out = new ByteArrayOutputStream((int) Math.min(contentLength, Integer.MAX_VALUE - 8));
-        new ChunkIterator(segments).forEachRemaining(chunk -> out.writeBytes(chunk.getBytes()));
+        try (ChunkIterator chunks = new ChunkIterator(segments)) {
+            chunks.forEachRemaining(chunk -> out.writeBytes(chunk.getBytes()));
+        }
         return out.toByteArray();
     }
 
@@ -61,10 +71,12 @@ public final class VendorBody {
     }
 
     /** Walks the segments; a document segment yields one chunk per input slice. */
-    private static final class ChunkIterator implements Iterator<Buffer> {
+    private static final class ChunkIterator implements Iterator<Buffer>, AutoCloseable {
         private final Iterator<Segment> segments;
+        private final byte[] slice = new byte[FileBytesEncoding.INPUT_SLICE];
         private EncodedFile file;
-        private int offset;
+        private com.esigngateway.vendor.wire.DocumentSource.Reader reader;
+        private long offset;
 
         ChunkIterator(List<Segment> segments) {
             this.segments = segments.iterator();
@@ -77,25 +89,61 @@ public final class VendorBody {
 
         @Override
         public Buffer next() {
-            if (file == null) {
-                if (!segments.hasNext()) {
-                    throw new NoSuchElementException();
+            try {
+                if (file == null) {
+                    if (!segments.hasNext()) {
+                        throw new NoSuchElementException();
+                    }
+                    Segment segment = segments.next();
+                    if (segment instanceof JsonText text) {
+                        return Buffer.buffer(text.bytes());
+                    }
+                    file = (EncodedFile) segment;
+                    reader = file.file().source().open();
+                    offset = 0;
                 }
-                Segment segment = segments.next();
-                if (segment instanceof JsonText text) {
-                    return Buffer.buffer(text.bytes());
+                long size = file.file().source().length();
+                int count = fill((int) Math.min(slice.length, size - offset));
+                boolean first = offset == 0;
+                offset += count;
+                boolean last = offset >= size;
+                byte[] chunk = file.encoding().render(slice, count, first, last);
+                if (last) {
+                    closeReader();
+                    file = null;
                 }
-                file = (EncodedFile) segment;
-                offset = 0;
+                return Buffer.buffer(chunk);
+            } catch (IOException e) {
+                throw new UncheckedIOException("could not read a document for the vendor body", e);
             }
-            byte[] content = file.file().content();
-            int to = Math.min(content.length, offset + FileBytesEncoding.INPUT_SLICE);
-            byte[] chunk = file.encoding().render(content, offset, to, offset == 0, to == content.length);
-            offset = to;
-            if (to == content.length) {
-                file = null;
+        }
+
+        private int fill(int wanted) throws IOException {
+            int filled = 0;
+            while (filled < wanted) {
+                int read = reader.read(slice, filled, wanted - filled);
+                if (read < 0) {
+                    throw new IOException("document ended after " + (offset + filled) + " bytes");
+                }
+                filled += read;
             }
-            return Buffer.buffer(chunk);
+            return filled;
+        }
+
+        private void closeReader() throws IOException {
+            if (reader != null) {
+                reader.close();
+                reader = null;
+            }
+        }
+
+        @Override
+        public void close() {
+            try {
+                closeReader();
+            } catch (IOException ignored) {
+                // reading is over
+            }
         }
     }
 }

@@ -62,7 +62,7 @@ public class VendorBodyWriter {
                 segments.add(new VendorBody.JsonText(Arrays.copyOfRange(json, from, to)));
                 FileBytes file = files.get(i);
                 FileBytesEncoding encoding = FileBytesEncoding.of(file.format());
-                segments.add(new VendorBody.EncodedFile(file, encoding, encoding.length(file.content())));
+                segments.add(new VendorBody.EncodedFile(file, encoding, encoding.length(file.source())));
                 from = to;
             }
             segments.add(new VendorBody.JsonText(Arrays.copyOfRange(json, from, json.length)));

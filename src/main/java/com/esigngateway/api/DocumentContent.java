@@ -1,0 +1,152 @@
+package com.esigngateway.api;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.lang.ref.Cleaner;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+
+import com.esigngateway.vendor.wire.DocumentSource;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+
+/**
+ * A document's bytes as the caller sent them (base64 in {@code content}), decoded once while the body
+ * is read: in memory when small, otherwise in a private temporary file, so that a large document costs
+ * the heap a bounded buffer rather than its size. The file is removed when the HTTP request ends (and,
+ * as a safety net, when this object is collected). Printed without its bytes.
+ */
+@JsonDeserialize(using = DocumentContentDeserializer.class)
+@JsonSerialize(using = DocumentContentSerializer.class)
+public final class DocumentContent implements DocumentSource {
+
+    private static final Cleaner CLEANER = Cleaner.create();
+    private static final DocumentContent INVALID = new DocumentContent(null, null, -1, -1, null);
+
+    private final byte[] bytes;
+    private final Path file;
+    private final long length;
+    private final long numberArrayLength;
+    private final String sha256;
+
+    private DocumentContent(byte[] bytes, Path file, long length, long numberArrayLength, String sha256) {
+        this.bytes = bytes;
+        this.file = file;
+        this.length = length;
+        this.numberArrayLength = numberArrayLength;
+        this.sha256 = sha256;
+        if (file != null) {
+            CLEANER.register(this, () -> deleteQuietly(file));
+        }
+    }
+
+    /** Content held in memory. */
+    public static DocumentContent of(byte[] bytes) {
+        long digits = 0;
+        for (byte b : bytes) {
+            digits += DocumentSource.digits(b & 0xFF);
+        }
+        return new DocumentContent(bytes, null, bytes.length, DocumentSource.numberArrayLength(bytes.length, digits),
+                sha256(bytes));
+    }
+
+    static DocumentContent inMemory(byte[] bytes, long digits, String sha256) {
+        return new DocumentContent(bytes, null, bytes.length, DocumentSource.numberArrayLength(bytes.length, digits),
+                sha256);
+    }
+
+    static DocumentContent spooled(Path file, long length, long digits, String sha256) {
+        return new DocumentContent(null, file, length, DocumentSource.numberArrayLength(length, digits), sha256);
+    }
+
+    /** Stands for {@code content} that was not valid base64; the request validator reports it. */
+    public static DocumentContent invalid() {
+        return INVALID;
+    }
+
+    public boolean isValid() {
+        return this != INVALID;
+    }
+
+    @Override
+    public long length() {
+        return length;
+    }
+
+    @Override
+    public long numberArrayLength() {
+        return numberArrayLength;
+    }
+
+    /** SHA-256 of the bytes, hex: how the request fingerprint sees this document. */
+    public String sha256() {
+        return sha256;
+    }
+
+    @Override
+    public Reader open() throws IOException {
+        if (!isValid()) {
+            throw new IllegalStateException("invalid content has no bytes");
+        }
+        InputStream in = file == null ? new java.io.ByteArrayInputStream(bytes)
+                : Channels.newInputStream(FileChannel.open(file, StandardOpenOption.READ));
+        return new Reader() {
+            @Override
+            public int read(byte[] buffer, int offset, int count) throws IOException {
+                return in.read(buffer, offset, count);
+            }
+
+            @Override
+            public void close() throws IOException {
+                in.close();
+            }
+        };
+    }
+
+    /** Removes the temporary file, if any. */
+    public void release() {
+        if (file != null) {
+            deleteQuietly(file);
+        }
+    }
+
+    /** The whole content in memory: for tests and small documents only. */
+    public byte[] toByteArray() {
+        if (bytes != null) {
+            return bytes.clone();
+        }
+        try {
+            return Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return isValid() ? "DocumentContent[" + length + " bytes, " + (file == null ? "in memory" : "spooled") + "]"
+                : "DocumentContent[invalid base64]";
+    }
+
+    static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void deleteQuietly(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException ignored) {
+            // the directory is a temporary one; nothing more to do
+        }
+    }
+}

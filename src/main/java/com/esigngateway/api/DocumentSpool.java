@@ -1,0 +1,143 @@
+package com.esigngateway.api;
+
+import java.io.BufferedOutputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.esigngateway.config.GatewayConfig;
+import com.esigngateway.vendor.wire.DocumentSource;
+
+import io.quarkus.arc.Arc;
+import io.quarkus.arc.ArcContainer;
+import io.quarkus.arc.Unremovable;
+import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
+import io.vertx.ext.web.RoutingContext;
+
+/**
+ * Where decoded documents go while a request is handled: memory up to {@code esign.gateway.spool-threshold},
+ * a private temporary file in {@code esign.gateway.spool-directory} beyond it. Files are removed when the
+ * HTTP request ends.
+ */
+@ApplicationScoped
+@Unremovable // looked up by the Jackson deserializer, which CDI cannot inject into
+public class DocumentSpool {
+
+    private final long threshold;
+    private final Path directory;
+
+    public DocumentSpool(GatewayConfig config) {
+        this.threshold = config.spoolThreshold().asLongValue();
+        this.directory = config.spoolDirectory().map(Path::of).orElse(Path.of(System.getProperty("java.io.tmpdir")));
+    }
+
+    /** The spool of the running application; in-memory only outside one (plain unit tests). */
+    static Spooler current() {
+        ArcContainer container = Arc.container();
+        if (container != null && container.isRunning()) {
+            return container.instance(DocumentSpool.class).get().spooler();
+        }
+        return new Spooler(Long.MAX_VALUE, null);
+    }
+
+    Spooler spooler() {
+        return new Spooler(threshold, directory);
+    }
+
+    /** Receives one document's decoded bytes, counting what the vendor body will need. */
+    static final class Spooler extends OutputStream {
+        private final long threshold;
+        private final Path directory;
+        private final MessageDigest digest;
+        private ByteArrayOutputStream memory = new ByteArrayOutputStream(8192);
+        private OutputStream out = memory;
+        private Path file;
+        private long length;
+        private long digits;
+
+        Spooler(long threshold, Path directory) {
+            this.threshold = threshold;
+            this.directory = directory;
+            try {
+                this.digest = MessageDigest.getInstance("SHA-256");
+            } catch (NoSuchAlgorithmException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            write(new byte[] {(byte) b}, 0, 1);
+        }
+
+        @Override
+        public void write(byte[] buffer, int offset, int count) throws IOException {
+            if (file == null && length + count > threshold) {
+                moveToFile();
+            }
+            out.write(buffer, offset, count);
+            digest.update(buffer, offset, count);
+            for (int i = offset; i < offset + count; i++) {
+                digits += DocumentSource.digits(buffer[i] & 0xFF);
+            }
+            length += count;
+        }
+
+        private void moveToFile() throws IOException {
+            Files.createDirectories(directory);
+            file = Files.createTempFile(directory, "esign-document-", ".bin"); // owner-only on POSIX
+            removeWhenTheRequestEnds(file);
+            out = new BufferedOutputStream(Files.newOutputStream(file), 64 * 1024);
+            memory.writeTo(out);
+            memory = null;
+        }
+
+        DocumentContent finish() throws IOException {
+            out.close();
+            String sha256 = HexFormat.of().formatHex(digest.digest());
+            if (file == null) {
+                return DocumentContent.inMemory(memory.toByteArray(), digits, sha256);
+            }
+            return DocumentContent.spooled(file, length, digits, sha256);
+        }
+
+        void discard() {
+            try {
+                out.close();
+            } catch (IOException ignored) {
+                // being thrown away
+            }
+            if (file != null) {
+                try {
+                    Files.deleteIfExists(file);
+                } catch (IOException ignored) {
+                    // a temporary directory
+                }
+            }
+        }
+
+        private static void removeWhenTheRequestEnds(Path file) {
+            ArcContainer container = Arc.container();
+            if (container == null || !container.requestContext().isActive()) {
+                return; // the Cleaner in DocumentContent removes it
+            }
+            RoutingContext request = container.instance(CurrentVertxRequest.class).get().getCurrent();
+            if (request != null) {
+                request.addEndHandler(ignored -> {
+                    try {
+                        Files.deleteIfExists(file);
+                    } catch (IOException e) {
+                        // a temporary directory
+                    }
+                });
+            }
+        }
+    }
+}

@@ -1,0 +1,141 @@
+package com.esigngateway.api;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.nullValue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import com.esigngateway.testing.Contract;
+import com.esigngateway.testing.Requests;
+import com.esigngateway.testing.VendorStubs;
+import com.esigngateway.testing.VendorWireMock;
+import com.esigngateway.testing.VendorWireMock.InjectVendor;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.github.tomakehurst.wiremock.WireMockServer;
+
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+
+/**
+ * Documents over the spool threshold travel through a temporary file: the vendor receives exactly the
+ * bytes, the file is gone when the request ends, and retries and idempotency work on them too.
+ */
+@QuarkusTest
+@TestProfile(LargeDocumentTest.SmallThreshold.class)
+@WithTestResource(VendorWireMock.class)
+class LargeDocumentTest {
+
+    static final Path SPOOL = Path.of("target/test-spool");
+
+    public static class SmallThreshold implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("esign.gateway.spool-threshold", "64K", "esign.gateway.spool-directory", SPOOL.toString());
+        }
+    }
+
+    @InjectVendor
+    WireMockServer vendor;
+
+    @BeforeEach
+    void healthyVendor() {
+        VendorStubs.healthy(vendor);
+    }
+
+    @Test
+    void aSpooledDocumentReachesTheVendorByteForByteAndItsFileIsRemoved() throws Exception {
+        byte[] document = new byte[3 * 1024 * 1024 + 7];
+        new Random(7).nextBytes(document);
+        ObjectNode request = Contract.exampleRequest();
+        ((ObjectNode) request.withArray("documents").get(0)).put("content", Base64.getEncoder().encodeToString(document));
+
+        Requests.create(request).statusCode(201);
+
+        String sent = vendor.findAll(postRequestedFor(urlEqualTo("/rest/v1/sessions"))).get(0).getBodyAsString();
+        JsonNode fileBytes = new ObjectMapper().readTree(sent).at("/session/Documents/0/FileBytes");
+        assertThat(fileBytes.size()).isEqualTo(document.length);
+        for (int i = 0; i < document.length; i += 4099) {
+            assertThat(fileBytes.get(i).asInt()).isEqualTo(document[i] & 0xFF);
+        }
+        assertThat(fileBytes.get(document.length - 1).asInt()).isEqualTo(document[document.length - 1] & 0xFF);
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(spooledFiles()).isEmpty());
+    }
+
+    @Test
+    void aRetryAfterATokenRefusalSendsTheSpooledDocumentAgain() {
+        byte[] document = new byte[200_000];
+        new Random(3).nextBytes(document);
+        ObjectNode request = Contract.exampleRequest();
+        ((ObjectNode) request.withArray("documents").get(0)).put("content", Base64.getEncoder().encodeToString(document));
+        vendor.stubFor(VendorStubs.createSession().inScenario("refuse-once").whenScenarioStateIs("Started")
+                .atPriority(1).willReturn(VendorStubs.error("Error: Invalid token")).willSetStateTo("done"));
+
+        Requests.create(request).statusCode(201);
+
+        List<String> bodies = vendor.findAll(postRequestedFor(urlEqualTo("/rest/v1/sessions"))).stream()
+                .map(r -> r.getBodyAsString()).toList();
+        assertThat(bodies).hasSize(2);
+        assertThat(bodies.get(1)).isEqualTo(bodies.get(0));
+    }
+
+    @Test
+    void idempotencyRecognisesTheSameLargeDocument() {
+        byte[] document = new byte[500_000];
+        new Random(5).nextBytes(document);
+        ObjectNode request = Contract.exampleRequest();
+        ((ObjectNode) request.withArray("documents").get(0)).put("content", Base64.getEncoder().encodeToString(document));
+        String key = UUID.randomUUID().toString();
+
+        Requests.conforming().header("Idempotency-Key", key).body(Contract.json(request)).post(Requests.PATH)
+                .then().statusCode(201).header("Idempotent-Replayed", nullValue());
+        Requests.conforming().header("Idempotency-Key", key).body(Contract.json(request)).post(Requests.PATH)
+                .then().statusCode(201).header("Idempotent-Replayed", "true");
+        document[123_456] ^= 1;
+        ((ObjectNode) request.withArray("documents").get(0)).put("content", Base64.getEncoder().encodeToString(document));
+        Requests.conforming().header("Idempotency-Key", key).body(Contract.json(request)).post(Requests.PATH)
+                .then().statusCode(422).body("type", equalTo("urn:esign-gateway:problem:idempotency-key-reused"));
+        assertThat(VendorStubs.sessionCalls(vendor)).isEqualTo(1);
+    }
+
+    @Test
+    void invalidBase64InALargeDocumentIsAViolationAndLeavesNoFile() {
+        ObjectNode request = Contract.exampleRequest();
+        String valid = Base64.getEncoder().encodeToString(new byte[300_000]);
+        ((ObjectNode) request.withArray("documents").get(0)).put("content", valid.substring(0, 200_000) + "!!!" + valid.substring(200_000));
+        request.put("title", "");
+
+        Requests.raw().body(Contract.json(request)).post(Requests.PATH).then().statusCode(400)
+                .body("violations.field", org.hamcrest.Matchers.hasItems("documents[0].content", "title"));
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(spooledFiles()).isEmpty());
+        assertThat(VendorStubs.sessionCalls(vendor)).isZero();
+    }
+
+    private static List<Path> spooledFiles() throws IOException {
+        if (!Files.exists(SPOOL)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(SPOOL)) {
+            return files.toList();
+        }
+    }
+}
