@@ -79,11 +79,27 @@ class ContainerBuildFilesTest {
         assertRunsAsKubernetesUserOnPort8080(lines);
     }
 
-    private static void assertRunsAsKubernetesUserOnPort8080(List<String> lines) throws IOException {
+    @Test
+    void packagingNeverBuildsOrPushesAnImage() throws IOException {
+        // quarkus-kubernetes brings the container-image API only; an image is built by one of these extensions.
+        assertThat(Files.readString(Path.of("pom.xml")))
+                .doesNotContainPattern("<artifactId>quarkus-container-image-(docker|podman|jib|buildpack|openshift)</artifactId>");
+        Properties properties = applicationProperties();
+        assertThat(properties.getProperty("quarkus.container-image.build", "false")).isEqualTo("false");
+        assertThat(properties.getProperty("quarkus.container-image.push", "false")).isEqualTo("false");
+        assertThat(properties.getProperty("quarkus.kubernetes.deploy", "false")).isEqualTo("false");
+    }
+
+    private static Properties applicationProperties() throws IOException {
         Properties properties = new Properties();
         try (var in = Files.newBufferedReader(Path.of("src/main/resources/application.properties"))) {
             properties.load(in);
         }
+        return properties;
+    }
+
+    private static void assertRunsAsKubernetesUserOnPort8080(List<String> lines) throws IOException {
+        Properties properties = applicationProperties();
         String user = properties.getProperty("quarkus.kubernetes.security-context.run-as-user");
         assertThat(user).isEqualTo("1001");
         List<String> users = lines.stream().filter(line -> line.startsWith("USER ")).collect(Collectors.toList());
