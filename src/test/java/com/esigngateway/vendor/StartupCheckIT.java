@@ -6,25 +6,23 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 
+import com.esigngateway.testing.PackagedApp;
+
 /**
- * The packaged gateway refuses to start in production without a vendor to talk to, and says which
- * environment variables to set.
+ * The packaged gateway (jar or native executable) refuses to start in production without a vendor to talk to,
+ * and says which environment variables to set.
  */
 class StartupCheckIT {
 
     @Test
     void refusesToStartWithoutVendorUrlAndKey() throws Exception {
-        Path jar = Path.of("target/quarkus-app/quarkus-run.jar");
-        assertThat(jar).exists();
+        assertThat(PackagedApp.artifact()).exists();
         Path output = Files.createTempFile("startup-check", ".log");
-        ProcessBuilder builder = new ProcessBuilder(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Dquarkus.http.port=0", "-Dquarkus.http.host=127.0.0.1", "-jar", jar.toString()))
+        ProcessBuilder builder = new ProcessBuilder(PackagedApp.command("-Dquarkus.http.port=0", "-Dquarkus.http.host=127.0.0.1"))
                 .redirectErrorStream(true)
                 .redirectOutput(output.toFile());
         builder.environment().keySet().removeIf(name -> name.startsWith("ESIGN_"));
