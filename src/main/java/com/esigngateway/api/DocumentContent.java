@@ -33,7 +33,8 @@ public final class DocumentContent implements DocumentSource {
     private final Path file;
     private final long length;
     private final long numberArrayLength;
-    private final String sha256;
+    /** Known up front for a spooled file; computed when first asked for in memory (only idempotent requests ask). */
+    private volatile String sha256;
 
     private DocumentContent(byte[] bytes, Path file, long length, long numberArrayLength, String sha256) {
         this.bytes = bytes;
@@ -53,12 +54,12 @@ public final class DocumentContent implements DocumentSource {
             digits += DocumentSource.digits(b & 0xFF);
         }
         return new DocumentContent(bytes, null, bytes.length, DocumentSource.numberArrayLength(bytes.length, digits),
-                sha256(bytes));
+                null);
     }
 
-    static DocumentContent inMemory(byte[] bytes, long digits, String sha256) {
+    static DocumentContent inMemory(byte[] bytes, long digits) {
         return new DocumentContent(bytes, null, bytes.length, DocumentSource.numberArrayLength(bytes.length, digits),
-                sha256);
+                null);
     }
 
     static DocumentContent spooled(Path file, long length, long digits, String sha256) {
@@ -86,7 +87,12 @@ public final class DocumentContent implements DocumentSource {
 
     /** SHA-256 of the bytes, hex: how the request fingerprint sees this document. */
     public String sha256() {
-        return sha256;
+        String digest = sha256;
+        if (digest == null && bytes != null) {
+            digest = sha256(bytes);
+            sha256 = digest;
+        }
+        return digest;
     }
 
     @Override

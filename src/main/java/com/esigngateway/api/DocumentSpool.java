@@ -55,7 +55,7 @@ public class DocumentSpool {
     static final class Spooler extends OutputStream {
         private final long threshold;
         private final Path directory;
-        private final MessageDigest digest;
+        private MessageDigest digest; // from the moment the document goes to a file
         private ByteArrayOutputStream memory = new ByteArrayOutputStream(8192);
         private OutputStream out = memory;
         private Path file;
@@ -65,11 +65,6 @@ public class DocumentSpool {
         Spooler(long threshold, Path directory) {
             this.threshold = threshold;
             this.directory = directory;
-            try {
-                this.digest = MessageDigest.getInstance("SHA-256");
-            } catch (NoSuchAlgorithmException e) {
-                throw new IllegalStateException(e);
-            }
         }
 
         @Override
@@ -83,7 +78,9 @@ public class DocumentSpool {
                 moveToFile();
             }
             out.write(buffer, offset, count);
-            digest.update(buffer, offset, count);
+            if (digest != null) {
+                digest.update(buffer, offset, count);
+            }
             for (int i = offset; i < offset + count; i++) {
                 digits += DocumentSource.digits(buffer[i] & 0xFF);
             }
@@ -96,16 +93,21 @@ public class DocumentSpool {
             removeWhenTheRequestEnds(file);
             out = new BufferedOutputStream(Files.newOutputStream(file), 64 * 1024);
             memory.writeTo(out);
+            try {
+                digest = MessageDigest.getInstance("SHA-256");
+            } catch (NoSuchAlgorithmException e) {
+                throw new IllegalStateException(e);
+            }
+            digest.update(memory.toByteArray());
             memory = null;
         }
 
         DocumentContent finish() throws IOException {
             out.close();
-            String sha256 = HexFormat.of().formatHex(digest.digest());
             if (file == null) {
-                return DocumentContent.inMemory(memory.toByteArray(), digits, sha256);
+                return DocumentContent.inMemory(memory.toByteArray(), digits);
             }
-            return DocumentContent.spooled(file, length, digits, sha256);
+            return DocumentContent.spooled(file, length, digits, HexFormat.of().formatHex(digest.digest()));
         }
 
         void discard() {
