@@ -53,6 +53,14 @@ public class DocumentSpool {
 
     /** Receives one document's decoded bytes, counting what the vendor body will need. */
     static final class Spooler extends OutputStream {
+        private static final byte[] DIGITS = new byte[256];
+
+        static {
+            for (int v = 0; v < 256; v++) {
+                DIGITS[v] = (byte) DocumentSource.digits(v);
+            }
+        }
+
         private final long threshold;
         private final Path directory;
         private MessageDigest digest; // from the moment the document goes to a file
@@ -81,9 +89,11 @@ public class DocumentSpool {
             if (digest != null) {
                 digest.update(buffer, offset, count);
             }
+            long added = 0;
             for (int i = offset; i < offset + count; i++) {
-                digits += DocumentSource.digits(buffer[i] & 0xFF);
+                added += DIGITS[buffer[i] & 0xFF];
             }
+            digits += added;
             length += count;
         }
 

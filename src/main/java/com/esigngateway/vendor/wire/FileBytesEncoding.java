@@ -1,5 +1,9 @@
 package com.esigngateway.vendor.wire;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Base64;
 
@@ -33,12 +37,22 @@ abstract sealed class FileBytesEncoding {
     /** {@code [37,80,68,70]}: what .NET's JavaScriptSerializer writes for a byte[]. */
     static final class NumberArray extends FileBytesEncoding {
         static final NumberArray INSTANCE = new NumberArray();
-        /** Each byte value with a leading comma: {@code ",37"}; the first element skips the comma. */
-        private static final byte[][] COMMA_DIGITS = new byte[256][];
+        private static final VarHandle INT = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
+        private static final byte[] DIGITS = new byte[256];
+        /** {@code ",ddd"} for each byte value, packed little-endian into an int, and its length (2 to 4). */
+        private static final int[] COMMA_WORD = new int[256];
+        private static final byte[] COMMA_LENGTH = new byte[256];
 
         static {
-            for (int i = 0; i < 256; i++) {
-                COMMA_DIGITS[i] = ("," + i).getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+            for (int v = 0; v < 256; v++) {
+                byte[] text = ("," + v).getBytes(StandardCharsets.US_ASCII);
+                DIGITS[v] = (byte) (text.length - 1);
+                COMMA_LENGTH[v] = (byte) text.length;
+                int word = 0;
+                for (int i = text.length - 1; i >= 0; i--) {
+                    word = (word << 8) | text[i];
+                }
+                COMMA_WORD[v] = word;
             }
         }
 
@@ -47,36 +61,48 @@ abstract sealed class FileBytesEncoding {
             return source.numberArrayLength();
         }
 
+        /**
+         * Sized exactly in a first pass, so the chunk is allocated once and never trimmed or copied. The
+         * second pass has no data-dependent branch: each byte stores its whole {@code ",ddd"} word at once
+         * and moves on by the word's length (a branch per digit count mispredicts on document bytes).
+         */
         @Override
         byte[] render(byte[] slice, int count, boolean first, boolean last) {
-            byte[] out = new byte[count * 4 + 2];
+            int size = (first ? 1 : 0) + (last ? 1 : 0) + Math.max(0, first ? count - 1 : count);
+            for (int i = 0; i < count; i++) {
+                size += DIGITS[slice[i] & 0xFF];
+            }
+            byte[] out = new byte[size];
             int pos = 0;
-            int from = 0;
+            int i = 0;
             if (first) {
                 out[pos++] = '[';
                 if (count > 0) {
-                    byte[] digits = COMMA_DIGITS[slice[0] & 0xFF];
-                    for (int d = 1; d < digits.length; d++) {
-                        out[pos++] = digits[d];
-                    }
-                    from = 1;
+                    pos = put(out, pos, COMMA_WORD[slice[0] & 0xFF] >>> 8, DIGITS[slice[0] & 0xFF]);
+                    i = 1;
                 }
             }
-            for (int i = from; i < count; i++) {
-                byte[] digits = COMMA_DIGITS[slice[i] & 0xFF];
-                out[pos++] = digits[0];
-                out[pos++] = digits[1];
-                if (digits.length > 2) {
-                    out[pos++] = digits[2];
-                    if (digits.length > 3) {
-                        out[pos++] = digits[3];
-                    }
-                }
+            int wordsEnd = out.length - 4; // the last few words are written byte by byte
+            for (; i < count && pos <= wordsEnd; i++) {
+                int v = slice[i] & 0xFF;
+                INT.set(out, pos, COMMA_WORD[v]);
+                pos += COMMA_LENGTH[v];
+            }
+            for (; i < count; i++) {
+                int v = slice[i] & 0xFF;
+                pos = put(out, pos, COMMA_WORD[v], COMMA_LENGTH[v]);
             }
             if (last) {
-                out[pos++] = ']';
+                out[pos] = ']';
             }
-            return Arrays.copyOf(out, pos);
+            return out;
+        }
+
+        private static int put(byte[] out, int pos, int word, int length) {
+            for (int b = 0; b < length; b++) {
+                out[pos++] = (byte) (word >>> (8 * b));
+            }
+            return pos;
         }
     }
 

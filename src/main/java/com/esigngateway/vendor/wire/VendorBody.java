@@ -9,6 +9,7 @@ import java.util.NoSuchElementException;
 
 import com.esigngateway.vendor.model.FileBytes;
 
+import io.netty.buffer.Unpooled;
 import io.smallrye.mutiny.Multi;
 import io.vertx.mutiny.core.buffer.Buffer;
 
@@ -96,7 +97,7 @@ public final class VendorBody {
                     }
                     Segment segment = segments.next();
                     if (segment instanceof JsonText text) {
-                        return Buffer.buffer(text.bytes());
+                        return wrap(text.bytes());
                     }
                     file = (EncodedFile) segment;
                     reader = file.file().source().open();
@@ -112,10 +113,15 @@ public final class VendorBody {
                     closeReader();
                     file = null;
                 }
-                return Buffer.buffer(chunk);
+                return wrap(chunk);
             } catch (IOException e) {
                 throw new UncheckedIOException("could not read a document for the vendor body", e);
             }
+        }
+
+        /** Hands the array to Netty as it is: {@code Buffer.buffer(byte[])} would copy it. */
+        private static Buffer wrap(byte[] bytes) {
+            return Buffer.newInstance(io.vertx.core.buffer.Buffer.buffer(Unpooled.wrappedBuffer(bytes)));
         }
 
         private int fill(int wanted) throws IOException {
