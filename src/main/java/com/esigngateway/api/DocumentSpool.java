@@ -9,10 +9,12 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.concurrent.atomic.AtomicLong;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import com.esigngateway.config.GatewayConfig;
+import com.esigngateway.metrics.GatewayMetrics;
 import com.esigngateway.vendor.wire.DocumentSource;
 
 import io.quarkus.arc.Arc;
@@ -32,10 +34,26 @@ public class DocumentSpool {
 
     private final long threshold;
     private final Path directory;
+    private final long capacity;
+    private final AtomicLong spooled = new AtomicLong();
 
-    public DocumentSpool(GatewayConfig config) {
+    public DocumentSpool(GatewayConfig config, GatewayMetrics metrics) {
+        metrics.spooledBytes(this::spooledBytes);
         this.threshold = config.spoolThreshold().asLongValue();
         this.directory = config.spoolDirectory().map(Path::of).orElse(Path.of(System.getProperty("java.io.tmpdir")));
+        this.capacity = config.spoolCapacity().asLongValue();
+    }
+
+    /** Bytes of documents in temporary files right now. */
+    public long spooledBytes() {
+        return spooled.get();
+    }
+
+    /** The spool is full: the request is answered 503, not read further. */
+    public static final class SpoolFullException extends IOException {
+        SpoolFullException() {
+            super("the document spool is full", null);
+        }
     }
 
     /** The spool of the running application; in-memory only outside one (plain unit tests). */
@@ -44,11 +62,22 @@ public class DocumentSpool {
         if (container != null && container.isRunning()) {
             return container.instance(DocumentSpool.class).get().spooler();
         }
-        return new Spooler(Long.MAX_VALUE, null);
+        return new Spooler(Long.MAX_VALUE, null, null);
     }
 
     Spooler spooler() {
-        return new Spooler(threshold, directory);
+        return new Spooler(threshold, directory, this);
+    }
+
+    private void reserve(long bytes) throws SpoolFullException {
+        if (spooled.addAndGet(bytes) > capacity) {
+            spooled.addAndGet(-bytes);
+            throw new SpoolFullException();
+        }
+    }
+
+    private void release(long bytes) {
+        spooled.addAndGet(-bytes);
     }
 
     /** Receives one document's decoded bytes, counting what the vendor body will need. */
@@ -63,6 +92,8 @@ public class DocumentSpool {
 
         private final long threshold;
         private final Path directory;
+        private final DocumentSpool spool;
+        private final AtomicLong reserved = new AtomicLong();
         private MessageDigest digest; // from the moment the document goes to a file
         private ByteArrayOutputStream memory = new ByteArrayOutputStream(8192);
         private OutputStream out = memory;
@@ -70,9 +101,10 @@ public class DocumentSpool {
         private long length;
         private long digits;
 
-        Spooler(long threshold, Path directory) {
+        Spooler(long threshold, Path directory, DocumentSpool spool) {
             this.threshold = threshold;
             this.directory = directory;
+            this.spool = spool;
         }
 
         @Override
@@ -84,6 +116,10 @@ public class DocumentSpool {
         public void write(byte[] buffer, int offset, int count) throws IOException {
             if (file == null && length + count > threshold) {
                 moveToFile();
+            }
+            if (file != null && spool != null) {
+                spool.reserve(count);
+                reserved.addAndGet(count);
             }
             out.write(buffer, offset, count);
             if (digest != null) {
@@ -99,8 +135,12 @@ public class DocumentSpool {
 
         private void moveToFile() throws IOException {
             Files.createDirectories(directory);
+            if (spool != null) {
+                spool.reserve(length);
+                reserved.addAndGet(length);
+            }
             file = Files.createTempFile(directory, "esign-document-", ".bin"); // owner-only on POSIX
-            removeWhenTheRequestEnds(file);
+            removeWhenTheRequestEnds(file, this::unreserve);
             out = new BufferedOutputStream(Files.newOutputStream(file), 64 * 1024);
             memory.writeTo(out);
             try {
@@ -120,7 +160,16 @@ public class DocumentSpool {
             return DocumentContent.spooled(file, length, digits, HexFormat.of().formatHex(digest.digest()));
         }
 
+        /** Gives the spooled bytes back to the capacity; once, when the file goes. */
+        private void unreserve() {
+            long bytes = reserved.getAndSet(0);
+            if (bytes > 0 && spool != null) {
+                spool.release(bytes);
+            }
+        }
+
         void discard() {
+            unreserve();
             try {
                 out.close();
             } catch (IOException ignored) {
@@ -135,21 +184,22 @@ public class DocumentSpool {
             }
         }
 
-        private static void removeWhenTheRequestEnds(Path file) {
+        private static void removeWhenTheRequestEnds(Path file, Runnable unreserve) {
             ArcContainer container = Arc.container();
-            if (container == null || !container.requestContext().isActive()) {
-                return; // the Cleaner in DocumentContent removes it
+            RoutingContext request = container == null || !container.requestContext().isActive() ? null
+                    : container.instance(CurrentVertxRequest.class).get().getCurrent();
+            if (request == null) {
+                unreserve.run(); // outside a request nothing is in flight; the Cleaner removes the file
+                return;
             }
-            RoutingContext request = container.instance(CurrentVertxRequest.class).get().getCurrent();
-            if (request != null) {
-                request.addEndHandler(ignored -> {
-                    try {
-                        Files.deleteIfExists(file);
-                    } catch (IOException e) {
-                        // a temporary directory
-                    }
-                });
-            }
+            request.addEndHandler(ignored -> {
+                unreserve.run();
+                try {
+                    Files.deleteIfExists(file);
+                } catch (IOException e) {
+                    // a temporary directory
+                }
+            });
         }
     }
 }

@@ -14,10 +14,11 @@ import io.smallrye.config.WithDefault;
 public interface GatewayConfig {
 
     /**
-     * Largest request body accepted; larger bodies get a 413 problem. Base64 makes a document about
-     * a third larger than the file.
+     * Largest request body accepted; larger bodies get a 413 problem. The default takes the vendor's
+     * 100 MB of documents per session: base64 makes them a third larger. Memory does not grow with it
+     * (documents are spooled), disk does: see {@link #spoolCapacity()}.
      */
-    @WithDefault("20M")
+    @WithDefault("140M")
     MemorySize maxBodySize();
 
     /**
@@ -29,6 +30,13 @@ public interface GatewayConfig {
 
     /** Directory for those files; the JVM's temporary directory by default. Needs room for the documents in flight. */
     Optional<String> spoolDirectory();
+
+    /**
+     * At most this many bytes of documents are spooled at once; a request that would go beyond is
+     * answered 503 with Retry-After, so that a burst of large uploads cannot fill the disk.
+     */
+    @WithDefault("2G")
+    MemorySize spoolCapacity();
 
     Idempotency idempotency();
 

@@ -75,6 +75,12 @@ public class GatewayMetrics {
         }
     }
 
+    public void spooledBytes(Supplier<Number> bytes) {
+        Gauge.builder("esign.gateway.spooled.bytes", bytes).baseUnit("bytes")
+                .description("Bytes of documents in temporary files right now (capacity: esign.gateway.spool-capacity)")
+                .register(registry);
+    }
+
     public void uploadsInFlight(Supplier<Number> inFlight) {
         Gauge.builder("esign.upstream.uploads.in_flight", inFlight)
                 .description("Session uploads to the vendor in flight").register(registry);

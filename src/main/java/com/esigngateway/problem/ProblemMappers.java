@@ -95,6 +95,9 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response jsonMapping(JsonMappingException e, HttpHeaders headers) {
+        if (causedBySpoolFull(e)) {
+            return spoolFull(headers);
+        }
         return invalid(List.of(bindingViolation(e)), headers);
     }
 
@@ -110,6 +113,9 @@ public class ProblemMappers {
         // Quarkus REST wraps some Jackson failures (malformed JSON, bad enum values) in a plain 400.
         if (e.getCause() instanceof JsonParseException parse) {
             return malformedJson(parse, headers);
+        }
+        if (causedBySpoolFull(e)) {
+            return spoolFull(headers);
         }
         if (e.getCause() instanceof JsonMappingException mapping) {
             return invalid(List.of(bindingViolation(mapping)), headers);
@@ -184,6 +190,9 @@ public class ProblemMappers {
     /** The body could not be read, almost always because the caller went away mid-request: not our bug. */
     @ServerExceptionMapper
     public Response unreadableBody(java.io.IOException e, HttpHeaders headers) {
+        if (causedBySpoolFull(e)) {
+            return spoolFull(headers);
+        }
         LOG.debugf("Request %s: the body could not be read (%s)", RequestIds.of(headers), e.getClass().getSimpleName());
         return problem(ProblemType.INVALID_REQUEST, "The request body could not be read to its end.", List.of(),
                 RequestIds.of(headers), null).build();
@@ -196,6 +205,21 @@ public class ProblemMappers {
         return problem(ProblemType.INTERNAL_ERROR,
                 "The gateway failed unexpectedly; please report request id " + requestId + ".", List.of(), requestId,
                 null).build();
+    }
+
+    private static boolean causedBySpoolFull(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof com.esigngateway.api.DocumentSpool.SpoolFullException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private Response spoolFull(HttpHeaders headers) {
+        return problem(ProblemType.GATEWAY_BUSY,
+                "Too many large documents are in flight (esign.gateway.spool-capacity); retry shortly.", List.of(),
+                RequestIds.of(headers), Duration.ofSeconds(5)).build();
     }
 
     private Response invalid(List<Violation> violations, HttpHeaders headers) {

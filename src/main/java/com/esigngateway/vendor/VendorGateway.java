@@ -22,6 +22,7 @@ import io.quarkus.cache.Cache;
 import io.quarkus.cache.CacheName;
 import io.smallrye.faulttolerance.api.RateLimitException;
 import io.smallrye.faulttolerance.api.RateLimitType;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.smallrye.faulttolerance.api.TypedGuard;
 import io.smallrye.mutiny.Uni;
 
@@ -66,8 +67,7 @@ public class VendorGateway {
         this.landingUrls = landingUrls;
         this.vendor = vendor;
         this.upstream = upstream;
-        this.rateLimit = TypedGuard.create(new TypeLiteral<Uni<VendorSessionCreated>>() {
-        })
+        this.rateLimit = TypedGuard.create(new UniOfSession())
                 .withDescription("vendor-create-session-rate-limit")
                 .withRateLimit()
                 .limit(upstream.rateLimit().requests())
@@ -76,8 +76,7 @@ public class VendorGateway {
                 .done()
                 .build();
         UpstreamConfig.CircuitBreaker cb = upstream.circuitBreaker();
-        this.breaker = TypedGuard.create(new TypeLiteral<Uni<VendorSessionCreated>>() {
-        })
+        this.breaker = TypedGuard.create(new UniOfSession())
                 .withDescription(BREAKER)
                 .withCircuitBreaker()
                 .name(BREAKER)
@@ -127,6 +126,11 @@ public class VendorGateway {
     /** Upload slots in use, for health data. */
     public int uploadsInFlight() {
         return slots.inFlight();
+    }
+
+    /** A named type literal, registered so that its generic signature survives in a native image. */
+    @RegisterForReflection
+    static final class UniOfSession extends TypeLiteral<Uni<VendorSessionCreated>> {
     }
 
     /** All upload slots are taken. */

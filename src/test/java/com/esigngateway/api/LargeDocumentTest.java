@@ -50,7 +50,8 @@ class LargeDocumentTest {
     public static class SmallThreshold implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("esign.gateway.spool-threshold", "64K", "esign.gateway.spool-directory", SPOOL.toString());
+            return Map.of("esign.gateway.spool-threshold", "64K", "esign.gateway.spool-directory", SPOOL.toString(),
+                    "esign.gateway.spool-capacity", "4M");
         }
     }
 
@@ -128,6 +129,27 @@ class LargeDocumentTest {
                 .body("violations.field", org.hamcrest.Matchers.hasItems("documents[0].content", "title"));
         await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(spooledFiles()).isEmpty());
         assertThat(VendorStubs.sessionCalls(vendor)).isZero();
+    }
+
+    @Test
+    void documentsBeyondTheSpoolCapacityAreShedWith503AndTheCapacityComesBack() {
+        ObjectNode request = Contract.exampleRequest();
+        ((ObjectNode) request.withArray("documents").get(0))
+                .put("content", Base64.getEncoder().encodeToString(new byte[5 * 1024 * 1024]));
+
+        Requests.raw().body(Contract.json(request)).post(Requests.PATH).then().statusCode(503)
+                .contentType("application/problem+json")
+                .header("Retry-After", "5")
+                .body("type", equalTo("urn:esign-gateway:problem:gateway-busy"));
+        assertThat(VendorStubs.sessionCalls(vendor)).isZero();
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(spooledFiles()).isEmpty());
+
+        ((ObjectNode) request.withArray("documents").get(0))
+                .put("content", Base64.getEncoder().encodeToString(new byte[3 * 1024 * 1024]));
+        Requests.create(request).statusCode(201);
+        Requests.create(request).statusCode(201); // the first one's bytes were given back
+        assertThat(io.restassured.RestAssured.get("/q/metrics").asString())
+                .contains("esign_gateway_spooled_bytes 0.0");
     }
 
     private static List<Path> spooledFiles() throws IOException {

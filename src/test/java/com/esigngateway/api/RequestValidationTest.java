@@ -159,13 +159,25 @@ class RequestValidationTest {
     }
 
     @Test
-    void bodyOverTheLimitIs413BeforeItIsRead() {
-        byte[] big = new byte[20 * 1024 * 1024 + 1];
-        java.util.Arrays.fill(big, (byte) ' ');
-        Requests.raw().body(big).when().post(Requests.PATH)
-                .then().statusCode(413).contentType("application/problem+json")
-                .body("type", equalTo("urn:esign-gateway:problem:payload-too-large"))
-                .body("status", equalTo(413));
+    void bodyOverTheLimitIs413BeforeItIsRead() throws Exception {
+        // Declares 200 MB and sends none of it: the answer must come from the declared length alone.
+        try (java.net.Socket socket = new java.net.Socket(java.net.InetAddress.getLoopbackAddress(),
+                io.restassured.RestAssured.port)) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(("POST " + Requests.PATH + " HTTP/1.1\r\nHost: localhost\r\n"
+                    + "Content-Type: application/json\r\nX-API-Key: " + Requests.API_KEY + "\r\n"
+                    + "Content-Length: 200000000\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            StringBuilder answer = new StringBuilder();
+            byte[] buffer = new byte[4096];
+            int read;
+            while (!answer.toString().endsWith("}") && (read = socket.getInputStream().read(buffer)) > 0) {
+                answer.append(new String(buffer, 0, read, java.nio.charset.StandardCharsets.UTF_8));
+            }
+            assertThat(answer.toString()).startsWith("HTTP/1.1 413")
+                    .containsIgnoringCase("content-type: application/problem+json")
+                    .contains("\"type\":\"urn:esign-gateway:problem:payload-too-large\"")
+                    .contains("this gateway accepts at most 146800640");
+        }
         assertThat(VendorStubs.sessionCalls(vendor)).isZero();
     }
 

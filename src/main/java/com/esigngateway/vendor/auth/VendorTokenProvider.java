@@ -24,6 +24,7 @@ import com.esigngateway.vendor.VendorEvents;
 import com.esigngateway.vendor.VendorException;
 
 import io.opentelemetry.api.trace.SpanKind;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.smallrye.faulttolerance.api.TypedGuard;
 import io.smallrye.mutiny.Uni;
 
@@ -89,8 +90,7 @@ public class VendorTokenProvider {
         for (TokenAcquisitionReason reason : TokenAcquisitionReason.values()) {
             acquisitions.put(reason, new AtomicLong());
         }
-        this.guard = TypedGuard.create(new TypeLiteral<Uni<String>>() {
-        })
+        this.guard = TypedGuard.create(new UniOfString())
                 .withDescription(BREAKER)
                 .withRetry()
                 .maxRetries(token.retry().maxRetries())
@@ -176,6 +176,11 @@ public class VendorTokenProvider {
                 .transform(open -> VendorException.circuitOpen("token service", breakerDelay))
                 .onFailure(VendorTokenProvider::isOutage)
                 .transform(down -> VendorException.tokenServiceDown(TOKEN_RETRY_AFTER));
+    }
+
+    /** A named type literal, registered so that its generic signature survives in a native image. */
+    @RegisterForReflection
+    static final class UniOfString extends TypeLiteral<Uni<String>> {
     }
 
     private static boolean isOutage(Throwable failure) {
