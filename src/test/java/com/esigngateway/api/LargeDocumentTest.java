@@ -18,18 +18,16 @@ import java.util.Random;
 import java.util.UUID;
 import java.util.stream.Stream;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import com.esigngateway.testing.Contract;
+import com.esigngateway.testing.HealthyVendorTest;
 import com.esigngateway.testing.Requests;
 import com.esigngateway.testing.VendorStubs;
 import com.esigngateway.testing.VendorWireMock;
-import com.esigngateway.testing.VendorWireMock.InjectVendor;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.github.tomakehurst.wiremock.WireMockServer;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -43,7 +41,7 @@ import io.quarkus.test.junit.TestProfile;
 @QuarkusTest
 @TestProfile(LargeDocumentTest.SmallThreshold.class)
 @WithTestResource(VendorWireMock.class)
-class LargeDocumentTest {
+class LargeDocumentTest extends HealthyVendorTest {
 
     static final Path SPOOL = Path.of("target/test-spool");
 
@@ -55,20 +53,10 @@ class LargeDocumentTest {
         }
     }
 
-    @InjectVendor
-    WireMockServer vendor;
-
-    @BeforeEach
-    void healthyVendor() {
-        VendorStubs.healthy(vendor);
-    }
-
     @Test
     void aSpooledDocumentReachesTheVendorByteForByteAndItsFileIsRemoved() throws Exception {
-        byte[] document = new byte[3 * 1024 * 1024 + 7];
-        new Random(7).nextBytes(document);
-        ObjectNode request = Contract.exampleRequest();
-        ((ObjectNode) request.withArray("documents").get(0)).put("content", Base64.getEncoder().encodeToString(document));
+        byte[] document = randomBytes(3 * 1024 * 1024 + 7, 7);
+        ObjectNode request = withDocument(document);
 
         Requests.create(request).statusCode(201);
 
@@ -84,10 +72,7 @@ class LargeDocumentTest {
 
     @Test
     void aRetryAfterATokenRefusalSendsTheSpooledDocumentAgain() {
-        byte[] document = new byte[200_000];
-        new Random(3).nextBytes(document);
-        ObjectNode request = Contract.exampleRequest();
-        ((ObjectNode) request.withArray("documents").get(0)).put("content", Base64.getEncoder().encodeToString(document));
+        ObjectNode request = withDocument(randomBytes(200_000, 3));
         vendor.stubFor(VendorStubs.createSession().inScenario("refuse-once").whenScenarioStateIs("Started")
                 .atPriority(1).willReturn(VendorStubs.error("Error: Invalid token")).willSetStateTo("done"));
 
@@ -101,10 +86,8 @@ class LargeDocumentTest {
 
     @Test
     void idempotencyRecognisesTheSameLargeDocument() {
-        byte[] document = new byte[500_000];
-        new Random(5).nextBytes(document);
-        ObjectNode request = Contract.exampleRequest();
-        ((ObjectNode) request.withArray("documents").get(0)).put("content", Base64.getEncoder().encodeToString(document));
+        byte[] document = randomBytes(500_000, 5);
+        ObjectNode request = withDocument(document);
         String key = UUID.randomUUID().toString();
 
         Requests.conforming().header("Idempotency-Key", key).body(Contract.json(request)).post(Requests.PATH)
@@ -112,7 +95,7 @@ class LargeDocumentTest {
         Requests.conforming().header("Idempotency-Key", key).body(Contract.json(request)).post(Requests.PATH)
                 .then().statusCode(201).header("Idempotent-Replayed", "true");
         document[123_456] ^= 1;
-        ((ObjectNode) request.withArray("documents").get(0)).put("content", Base64.getEncoder().encodeToString(document));
+        request = withDocument(document);
         Requests.conforming().header("Idempotency-Key", key).body(Contract.json(request)).post(Requests.PATH)
                 .then().statusCode(422).body("type", equalTo("urn:esign-gateway:problem:idempotency-key-reused"));
         assertThat(VendorStubs.sessionCalls(vendor)).isEqualTo(1);
@@ -133,9 +116,7 @@ class LargeDocumentTest {
 
     @Test
     void documentsBeyondTheSpoolCapacityAreShedWith503AndTheCapacityComesBack() {
-        ObjectNode request = Contract.exampleRequest();
-        ((ObjectNode) request.withArray("documents").get(0))
-                .put("content", Base64.getEncoder().encodeToString(new byte[5 * 1024 * 1024]));
+        ObjectNode request = withDocument(new byte[5 * 1024 * 1024]);
 
         Requests.raw().body(Contract.json(request)).post(Requests.PATH).then().statusCode(503)
                 .contentType("application/problem+json")
@@ -144,12 +125,24 @@ class LargeDocumentTest {
         assertThat(VendorStubs.sessionCalls(vendor)).isZero();
         await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(spooledFiles()).isEmpty());
 
-        ((ObjectNode) request.withArray("documents").get(0))
-                .put("content", Base64.getEncoder().encodeToString(new byte[3 * 1024 * 1024]));
+        request = withDocument(new byte[3 * 1024 * 1024]);
         Requests.create(request).statusCode(201);
         Requests.create(request).statusCode(201); // the first one's bytes were given back
         assertThat(io.restassured.RestAssured.get("/q/metrics").asString())
                 .contains("esign_gateway_spooled_bytes 0.0");
+    }
+
+    private static byte[] randomBytes(int size, long seed) {
+        byte[] bytes = new byte[size];
+        new Random(seed).nextBytes(bytes);
+        return bytes;
+    }
+
+    /** The contract example with {@code document} as its first document's content. */
+    private static ObjectNode withDocument(byte[] document) {
+        ObjectNode request = Contract.exampleRequest();
+        ((ObjectNode) request.withArray("documents").get(0)).put("content", Base64.getEncoder().encodeToString(document));
+        return request;
     }
 
     private static List<Path> spooledFiles() throws IOException {

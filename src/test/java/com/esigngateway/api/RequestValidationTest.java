@@ -13,16 +13,14 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import com.esigngateway.testing.Contract;
+import com.esigngateway.testing.HealthyVendorTest;
 import com.esigngateway.testing.Requests;
 import com.esigngateway.testing.VendorStubs;
 import com.esigngateway.testing.VendorWireMock;
-import com.esigngateway.testing.VendorWireMock.InjectVendor;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.github.tomakehurst.wiremock.WireMockServer;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -32,15 +30,7 @@ import io.restassured.response.ValidatableResponse;
 /** Bad input gets a 400/413/415 problem listing what is wrong, never a 500, and never reaches the vendor. */
 @QuarkusTest
 @WithTestResource(VendorWireMock.class)
-class RequestValidationTest {
-
-    @InjectVendor
-    WireMockServer vendor;
-
-    @BeforeEach
-    void healthyVendor() {
-        VendorStubs.healthy(vendor);
-    }
+class RequestValidationTest extends HealthyVendorTest {
 
     @Test
     void listsEveryViolationWithItsJsonPath() {

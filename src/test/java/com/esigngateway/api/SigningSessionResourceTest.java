@@ -14,16 +14,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.UUID;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import com.esigngateway.testing.Contract;
+import com.esigngateway.testing.HealthyVendorTest;
 import com.esigngateway.testing.Requests;
 import com.esigngateway.testing.VendorStubs;
 import com.esigngateway.testing.VendorWireMock;
-import com.esigngateway.testing.VendorWireMock.InjectVendor;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 
@@ -33,15 +31,7 @@ import io.quarkus.test.junit.QuarkusTest;
 /** The main path, against a vendor that works. Runs against the packaged application too ({@code *IT}). */
 @QuarkusTest
 @WithTestResource(VendorWireMock.class)
-class SigningSessionResourceTest {
-
-    @InjectVendor
-    WireMockServer vendor;
-
-    @BeforeEach
-    void healthyVendor() {
-        VendorStubs.healthy(vendor);
-    }
+class SigningSessionResourceTest extends HealthyVendorTest {
 
     @Test
     void createsTheContractExampleAndAnswersWithTheVendorSession() {

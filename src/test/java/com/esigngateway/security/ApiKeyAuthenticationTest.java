@@ -9,16 +9,14 @@ import static org.hamcrest.Matchers.nullValue;
 import java.util.Map;
 import java.util.UUID;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import com.esigngateway.testing.Contract;
 import com.esigngateway.testing.LogCapture;
+import com.esigngateway.testing.HealthyVendorTest;
 import com.esigngateway.testing.Requests;
 import com.esigngateway.testing.VendorStubs;
 import com.esigngateway.testing.VendorWireMock;
-import com.esigngateway.testing.VendorWireMock.InjectVendor;
-import com.github.tomakehurst.wiremock.WireMockServer;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -34,7 +32,7 @@ import io.restassured.specification.RequestSpecification;
 @QuarkusTest
 @TestProfile(ApiKeyAuthenticationTest.Clients.class)
 @WithTestResource(VendorWireMock.class)
-class ApiKeyAuthenticationTest {
+class ApiKeyAuthenticationTest extends HealthyVendorTest {
 
     static final String CRM_KEY = "crm-key-7f3a";
     static final String READER_KEY = "reader-key-91bc";
@@ -47,14 +45,6 @@ class ApiKeyAuthenticationTest {
                     "esign.gateway.clients.reader.key-sha256", ApiKeyIdentityProvider.hashOf(READER_KEY).toUpperCase(),
                     "esign.gateway.clients.reader.roles", "metrics");
         }
-    }
-
-    @InjectVendor
-    WireMockServer vendor;
-
-    @BeforeEach
-    void healthyVendor() {
-        VendorStubs.healthy(vendor);
     }
 
     @Test

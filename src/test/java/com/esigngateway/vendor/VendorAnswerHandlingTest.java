@@ -10,15 +10,13 @@ import static org.hamcrest.Matchers.not;
 import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import com.esigngateway.testing.Contract;
+import com.esigngateway.testing.HealthyVendorTest;
 import com.esigngateway.testing.Requests;
 import com.esigngateway.testing.VendorStubs;
 import com.esigngateway.testing.VendorWireMock;
-import com.esigngateway.testing.VendorWireMock.InjectVendor;
-import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.http.Fault;
 
@@ -36,19 +34,11 @@ import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
  */
 @QuarkusTest
 @WithTestResource(VendorWireMock.class)
-class VendorAnswerHandlingTest {
-
-    @InjectVendor
-    WireMockServer vendor;
+class VendorAnswerHandlingTest extends HealthyVendorTest {
 
     @Inject
     @CacheName("vendor-landing-url")
     Cache landingUrls;
-
-    @BeforeEach
-    void healthyVendor() {
-        VendorStubs.healthy(vendor);
-    }
 
     @AfterEach
     void closeBreakers() {
