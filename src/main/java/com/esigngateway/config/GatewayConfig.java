@@ -52,6 +52,17 @@ public interface GatewayConfig {
          */
         @WithDefault("true")
         boolean enabled();
+
+        Jwt jwt();
+    }
+
+    interface Jwt {
+        /**
+         * Whether callers may also present a JWT as their bearer token, verified with the standard
+         * {@code mp.jwt.verify.*} settings (public key or JWKS location, issuer, audiences).
+         */
+        @WithDefault("false")
+        boolean enabled();
     }
 
     interface Client {

@@ -2,10 +2,12 @@ package com.esigngateway.config;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import com.esigngateway.vendor.VendorBaseUrl;
@@ -17,7 +19,7 @@ import io.quarkus.runtime.configuration.ConfigurationException;
 
 /**
  * Refuses to start without a vendor to talk to or, with authentication on, without a client allowed to
- * call: one message naming every environment variable to set.
+ * call (an API key, or JWTs with a key to verify them): one message naming every environment variable to set.
  */
 @ApplicationScoped
 class StartupSettingsCheck {
@@ -29,8 +31,19 @@ class StartupSettingsCheck {
     static final String MISSING_KEY = "neither ESIGN_VENDOR_API_KEY (esign.vendor.api-key) nor "
             + "ESIGN_VENDOR_ENCRYPTED_API_KEY (esign.vendor.encrypted-api-key) is set";
     static final String MISSING_CLIENT = "no calling service is configured: set ESIGN_GATEWAY_CLIENTS_<NAME>_KEY_SHA256 "
-            + "(esign.gateway.clients.<name>.key-sha256) to the SHA-256 of its API key, or switch authentication "
-            + "off explicitly with ESIGN_GATEWAY_AUTH_ENABLED=false";
+            + "(esign.gateway.clients.<name>.key-sha256) to the SHA-256 of its API key, or accept JWTs with "
+            + "ESIGN_GATEWAY_AUTH_JWT_ENABLED=true, or switch authentication off explicitly with ESIGN_GATEWAY_AUTH_ENABLED=false";
+    static final String MISSING_JWT_KEY = "ESIGN_GATEWAY_AUTH_JWT_ENABLED=true but no key to verify tokens with: set "
+            + "MP_JWT_VERIFY_PUBLICKEY_LOCATION (mp.jwt.verify.publickey.location, a PEM or JWKS file or URL) or "
+            + "MP_JWT_VERIFY_PUBLICKEY (mp.jwt.verify.publickey)";
+
+    private final boolean jwtKeyConfigured;
+
+    StartupSettingsCheck(@ConfigProperty(name = "mp.jwt.verify.publickey.location") Optional<String> jwtKeyLocation,
+            @ConfigProperty(name = "mp.jwt.verify.publickey") Optional<String> jwtKey) {
+        this.jwtKeyConfigured = jwtKeyLocation.filter(value -> !value.isBlank()).isPresent()
+                || jwtKey.filter(value -> !value.isBlank()).isPresent();
+    }
 
     void check(@Observes StartupEvent event, VendorBaseUrl baseUrl, VendorCredentials credentials, GatewayConfig gateway) {
         List<String> missing = new ArrayList<>();
@@ -40,8 +53,12 @@ class StartupSettingsCheck {
         if (!credentials.present()) {
             missing.add(MISSING_KEY);
         }
-        if (gateway.auth().enabled() && gateway.clients().isEmpty()) {
+        boolean jwt = gateway.auth().jwt().enabled();
+        if (gateway.auth().enabled() && gateway.clients().isEmpty() && !jwt) {
             missing.add(MISSING_CLIENT);
+        }
+        if (gateway.auth().enabled() && jwt && !jwtKeyConfigured) {
+            missing.add(MISSING_JWT_KEY);
         }
         gateway.clients().forEach((name, client) -> {
             if (!client.keySha256().strip().matches("[0-9a-fA-F]{64}")) {

@@ -22,6 +22,10 @@ import io.vertx.ext.web.RoutingContext;
  * hands it to {@link ApiKeyIdentityProvider}. No key means an anonymous caller, which the resource's
  * {@code @RolesAllowed} turns away with 401.
  * <p>
+ * With {@code esign.gateway.auth.jwt.enabled=true} a bearer token shaped like a JWT is left to the SmallRye JWT
+ * mechanism, which runs after this one; otherwise every bearer token is treated as an API key, so a JWT is
+ * never accepted by accident.
+ * <p>
  * Quarkus has no API-key mechanism of its own; this is the documented extension point for one. With
  * {@code esign.gateway.auth.enabled=false} every caller is the client {@value #OPEN_CLIENT} with every
  * role (dev mode, or an explicit choice).
@@ -33,10 +37,16 @@ public class ApiKeyAuthenticationMechanism implements HttpAuthenticationMechanis
     static final String OPEN_CLIENT = "unauthenticated";
     private static final String BEARER = "bearer ";
 
+    /** Three base64url parts: header, claims, signature (a signed JWT in compact form). */
+    private static final java.util.regex.Pattern JWT_SHAPE =
+            java.util.regex.Pattern.compile("[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+");
+
     private final boolean enabled;
+    private final boolean jwtEnabled;
 
     ApiKeyAuthenticationMechanism(GatewayConfig config) {
         this.enabled = config.auth().enabled();
+        this.jwtEnabled = config.auth().jwt().enabled();
     }
 
     @Override
@@ -47,9 +57,12 @@ public class ApiKeyAuthenticationMechanism implements HttpAuthenticationMechanis
                     .addRole(Roles.SIGNING_SESSIONS)
                     .build());
         }
-        String key = key(context);
+        String key = apiKeyHeader(context);
         if (key == null) {
-            return Uni.createFrom().optional(java.util.Optional.empty());
+            key = bearerToken(context);
+            if (key == null || jwtEnabled && JWT_SHAPE.matcher(key).matches()) {
+                return Uni.createFrom().optional(java.util.Optional.empty());
+            }
         }
         return identityProviderManager.authenticate(HttpSecurityUtils.setRoutingContextAttribute(new ApiKeyRequest(key), context));
     }
@@ -59,16 +72,23 @@ public class ApiKeyAuthenticationMechanism implements HttpAuthenticationMechanis
         return Uni.createFrom().item(new ChallengeData(401, "WWW-Authenticate", "Bearer realm=\"esign-gateway\""));
     }
 
+    /** Before SmallRye JWT's mechanism (default priority), so that this one decides who reads a bearer token. */
+    @Override
+    public int getPriority() {
+        return DEFAULT_PRIORITY + 100;
+    }
+
     @Override
     public Set<Class<? extends AuthenticationRequest>> getCredentialTypes() {
         return Set.of(ApiKeyRequest.class);
     }
 
-    private static String key(RoutingContext context) {
+    private static String apiKeyHeader(RoutingContext context) {
         String key = context.request().getHeader(HEADER);
-        if (key != null && !key.isBlank()) {
-            return key.strip();
-        }
+        return key == null || key.isBlank() ? null : key.strip();
+    }
+
+    private static String bearerToken(RoutingContext context) {
         String authorization = context.request().getHeader("Authorization");
         if (authorization != null && authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
             String bearer = authorization.substring(BEARER.length()).strip();

@@ -74,6 +74,15 @@ class ApiKeyAuthenticationTest extends HealthyVendorTest {
     }
 
     @Test
+    void whileJwtsAreOffAJwtIsJustAnUnknownKey() {
+        String token = io.smallrye.jwt.build.Jwt.issuer(com.esigngateway.testing.TestJwts.ISSUER).upn("crm")
+                .groups(java.util.Set.of(Roles.SIGNING_SESSIONS)).sign(com.esigngateway.testing.TestJwts.privateKey());
+        as("Authorization", "Bearer " + token).post(Requests.PATH).then().statusCode(401)
+                .body("type", equalTo("urn:esign-gateway:problem:unauthorized"));
+        assertThat(VendorStubs.sessionCalls(vendor)).isZero();
+    }
+
+    @Test
     void aClientWithoutTheRoleIsA403Problem() {
         as("X-API-Key", READER_KEY).post(Requests.PATH).then().statusCode(403)
                 .contentType("application/problem+json")

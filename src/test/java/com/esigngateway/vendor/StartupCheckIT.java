@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
@@ -14,27 +15,39 @@ import com.esigngateway.testing.PackagedApp;
 
 /**
  * The packaged gateway (jar or native executable) refuses to start in production without a vendor to talk to,
- * and says which environment variables to set.
+ * and says which environment variables to set; likewise when it is told to accept JWTs without a key to verify them.
  */
 class StartupCheckIT {
 
     @Test
     void refusesToStartWithoutVendorUrlAndKey() throws Exception {
+        assertThat(failedStart(Map.of())).contains("eSign Gateway cannot start")
+                .contains("ESIGN_VENDOR_URL").contains("ESIGN_VENDOR_API_KEY")
+                .contains("ESIGN_VENDOR_ENCRYPTED_API_KEY").contains("ESIGN_SIMULATOR_ENABLED")
+                .contains("ESIGN_GATEWAY_CLIENTS_<NAME>_KEY_SHA256").contains("ESIGN_GATEWAY_AUTH_ENABLED=false");
+    }
+
+    @Test
+    void refusesJwtCallersWithoutAKeyToVerifyThem() throws Exception {
+        assertThat(failedStart(Map.of("ESIGN_SIMULATOR_ENABLED", "true", "ESIGN_GATEWAY_AUTH_JWT_ENABLED", "true")))
+                .contains("eSign Gateway cannot start").contains("MP_JWT_VERIFY_PUBLICKEY_LOCATION")
+                .doesNotContain("ESIGN_VENDOR_URL").doesNotContain("ESIGN_GATEWAY_CLIENTS_<NAME>_KEY_SHA256");
+    }
+
+    /** Starts the packaged gateway with only these ESIGN_* variables, expects it to exit non-zero, returns its output. */
+    private static String failedStart(Map<String, String> environment) throws Exception {
         assertThat(PackagedApp.artifact()).exists();
         Path output = Files.createTempFile("startup-check", ".log");
         ProcessBuilder builder = new ProcessBuilder(PackagedApp.command("-Dquarkus.http.port=0", "-Dquarkus.http.host=127.0.0.1"))
                 .redirectErrorStream(true)
                 .redirectOutput(output.toFile());
-        builder.environment().keySet().removeIf(name -> name.startsWith("ESIGN_"));
+        builder.environment().keySet().removeIf(name -> name.startsWith("ESIGN_") || name.startsWith("MP_JWT_"));
+        builder.environment().putAll(environment);
         Process process = builder.start();
         try {
             assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("the gateway exits by itself").isTrue();
-            String log = Files.readString(output, StandardCharsets.UTF_8);
             assertThat(process.exitValue()).isNotZero();
-            assertThat(log).contains("eSign Gateway cannot start")
-                    .contains("ESIGN_VENDOR_URL").contains("ESIGN_VENDOR_API_KEY")
-                    .contains("ESIGN_VENDOR_ENCRYPTED_API_KEY").contains("ESIGN_SIMULATOR_ENABLED")
-                    .contains("ESIGN_GATEWAY_CLIENTS_<NAME>_KEY_SHA256").contains("ESIGN_GATEWAY_AUTH_ENABLED=false");
+            return Files.readString(output, StandardCharsets.UTF_8);
         } finally {
             process.destroyForcibly();
             deleteQuietly(output);
