@@ -119,7 +119,8 @@ class KubernetesManifestIT {
         assertThat(list(pod.path("volumes")))
                 .filteredOn(volume -> volume.path("name").asText().equals(volumeName))
                 .singleElement()
-                .satisfies(volume -> assertThat(volume.has("emptyDir")).as("/tmp is an emptyDir").isTrue());
+                .satisfies(volume -> assertThat(volume.at("/emptyDir/sizeLimit").asText())
+                        .as("/tmp is an emptyDir with a size limit").isEqualTo("3Gi"));
     }
 
     @Test
