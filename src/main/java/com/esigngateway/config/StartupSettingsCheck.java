@@ -36,13 +36,27 @@ class StartupSettingsCheck {
     static final String MISSING_JWT_KEY = "ESIGN_GATEWAY_AUTH_JWT_ENABLED=true but no key to verify tokens with: set "
             + "MP_JWT_VERIFY_PUBLICKEY_LOCATION (mp.jwt.verify.publickey.location, a PEM or JWKS file or URL) or "
             + "MP_JWT_VERIFY_PUBLICKEY (mp.jwt.verify.publickey)";
+    static final String MISSING_JWT_ISSUER = "ESIGN_GATEWAY_AUTH_JWT_ENABLED=true but MP_JWT_VERIFY_ISSUER "
+            + "(mp.jwt.verify.issuer) is not set: tokens must come from one issuer";
+    static final String MISSING_JWT_AUDIENCE = "ESIGN_GATEWAY_AUTH_JWT_ENABLED=true but MP_JWT_VERIFY_AUDIENCES "
+            + "(mp.jwt.verify.audiences) is not set: tokens must be meant for this gateway";
 
     private final boolean jwtKeyConfigured;
+    private final boolean jwtIssuerConfigured;
+    private final boolean jwtAudienceConfigured;
 
     StartupSettingsCheck(@ConfigProperty(name = "mp.jwt.verify.publickey.location") Optional<String> jwtKeyLocation,
-            @ConfigProperty(name = "mp.jwt.verify.publickey") Optional<String> jwtKey) {
-        this.jwtKeyConfigured = jwtKeyLocation.filter(value -> !value.isBlank()).isPresent()
-                || jwtKey.filter(value -> !value.isBlank()).isPresent();
+            @ConfigProperty(name = "mp.jwt.verify.publickey") Optional<String> jwtKey,
+            @ConfigProperty(name = "smallrye.jwt.verify.key.location") Optional<String> smallryeKeyLocation,
+            @ConfigProperty(name = "mp.jwt.verify.issuer") Optional<String> jwtIssuer,
+            @ConfigProperty(name = "mp.jwt.verify.audiences") Optional<String> jwtAudiences) {
+        this.jwtKeyConfigured = set(jwtKeyLocation) || set(jwtKey) || set(smallryeKeyLocation);
+        this.jwtIssuerConfigured = set(jwtIssuer);
+        this.jwtAudienceConfigured = set(jwtAudiences);
+    }
+
+    private static boolean set(Optional<String> value) {
+        return value.filter(text -> !text.isBlank()).isPresent();
     }
 
     void check(@Observes StartupEvent event, VendorBaseUrl baseUrl, VendorCredentials credentials, GatewayConfig gateway) {
@@ -57,8 +71,16 @@ class StartupSettingsCheck {
         if (gateway.auth().enabled() && gateway.clients().isEmpty() && !jwt) {
             missing.add(MISSING_CLIENT);
         }
-        if (gateway.auth().enabled() && jwt && !jwtKeyConfigured) {
-            missing.add(MISSING_JWT_KEY);
+        if (gateway.auth().enabled() && jwt) {
+            if (!jwtKeyConfigured) {
+                missing.add(MISSING_JWT_KEY);
+            }
+            if (!jwtIssuerConfigured) {
+                missing.add(MISSING_JWT_ISSUER);
+            }
+            if (!jwtAudienceConfigured) {
+                missing.add(MISSING_JWT_AUDIENCE);
+            }
         }
         gateway.clients().forEach((name, client) -> {
             if (!client.keySha256().strip().matches("[0-9a-fA-F]{64}")) {

@@ -40,10 +40,13 @@ class ApiKeyAuthenticationTest extends HealthyVendorTest {
     public static class Clients implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of(
+            // JWT verification is configured, but JWT callers stay off: a valid token must still be refused.
+            Map<String, String> config = new java.util.HashMap<>(com.esigngateway.testing.TestJwts.verification());
+            config.putAll(Map.of(
                     "esign.gateway.clients.crm.key-sha256", ApiKeyIdentityProvider.hashOf(CRM_KEY),
                     "esign.gateway.clients.reader.key-sha256", ApiKeyIdentityProvider.hashOf(READER_KEY).toUpperCase(),
-                    "esign.gateway.clients.reader.roles", "metrics");
+                    "esign.gateway.clients.reader.roles", "metrics"));
+            return config;
         }
     }
 
@@ -75,7 +78,8 @@ class ApiKeyAuthenticationTest extends HealthyVendorTest {
 
     @Test
     void whileJwtsAreOffAJwtIsJustAnUnknownKey() {
-        String token = io.smallrye.jwt.build.Jwt.issuer(com.esigngateway.testing.TestJwts.ISSUER).upn("crm")
+        String token = io.smallrye.jwt.build.Jwt.issuer(com.esigngateway.testing.TestJwts.ISSUER)
+                .audience(com.esigngateway.testing.TestJwts.AUDIENCE).upn("crm")
                 .groups(java.util.Set.of(Roles.SIGNING_SESSIONS)).sign(com.esigngateway.testing.TestJwts.privateKey());
         as("Authorization", "Bearer " + token).post(Requests.PATH).then().statusCode(401)
                 .body("type", equalTo("urn:esign-gateway:problem:unauthorized"));

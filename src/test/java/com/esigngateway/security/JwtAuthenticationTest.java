@@ -31,8 +31,8 @@ import io.smallrye.jwt.build.JwtClaimsBuilder;
 
 /**
  * With {@code esign.gateway.auth.jwt.enabled=true} a platform's identity provider can issue the callers'
- * credentials: a JWT signed with the configured key, from the configured issuer, whose {@code groups} hold
- * the role. API keys keep working beside it.
+ * credentials: a JWT signed with the configured key, from the configured issuer, for the configured audience,
+ * whose {@code groups} hold the role. Its caller is named {@code jwt:<name>}. API keys keep working beside it.
  */
 @QuarkusTest
 @TestProfile(JwtAuthenticationTest.Jwts.class)
@@ -42,18 +42,18 @@ class JwtAuthenticationTest extends HealthyVendorTest {
     public static class Jwts implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of(
+            Map<String, String> config = new java.util.HashMap<>(TestJwts.verification());
+            config.putAll(Map.of(
                     "esign.gateway.auth.jwt.enabled", "true",
-                    "mp.jwt.verify.publickey.location", TestJwts.publicKeyFile().toUri().toString(),
-                    "mp.jwt.verify.issuer", TestJwts.ISSUER,
                     "quarkus.log.category.\"io.smallrye.jwt\".level", "DEBUG",
                     "quarkus.log.category.\"io.quarkus.smallrye.jwt\".level", "DEBUG",
-                    "quarkus.log.category.\"io.quarkus.security\".level", "DEBUG");
+                    "quarkus.log.category.\"io.quarkus.security\".level", "DEBUG"));
+            return config;
         }
     }
 
     @Test
-    void aValidJwtCreatesASessionInTheNameOfItsSubject() {
+    void aValidJwtCreatesASessionInTheNameOfItsSubjectMarkedAsAJwtCaller() {
         LogCapture logs = LogCapture.install();
         String token = sign(claims("billing-service"));
         try {
@@ -62,10 +62,35 @@ class JwtAuthenticationTest extends HealthyVendorTest {
             logs.uninstall();
         }
         assertThat(logs.lines()).anySatisfy(line -> assertThat(line)
-                .contains("client=billing-service").contains("for client billing-service"));
+                .contains("client=jwt:billing-service").contains("for client jwt:billing-service"));
         assertThat(logs.linesContainingAnyOf(List.of(token, signature(token)))).isEmpty();
         assertThat(given().get("/q/metrics").then().extract().asString())
-                .contains("esign_sessions_created_total{client=\"billing-service\"}");
+                .contains("esign_sessions_created_total{client=\"jwt:billing-service\"}");
+    }
+
+    @Test
+    void withoutUpnThePreferredUsernameOrSubjectNamesTheCallerAndUnsafeNamesAreRefused() {
+        LogCapture logs = LogCapture.install();
+        try {
+            bearer(sign(Jwt.issuer(TestJwts.ISSUER).audience(TestJwts.AUDIENCE).subject("svc-7f3a")
+                    .groups(Set.of(Roles.SIGNING_SESSIONS)))).post(Requests.PATH).then().statusCode(201);
+        } finally {
+            logs.uninstall();
+        }
+        assertThat(logs.lines()).anySatisfy(line -> assertThat(line).contains("for client jwt:svc-7f3a"));
+        bearer(sign(claims("billing service\nFAKE LOG LINE"))).post(Requests.PATH).then().statusCode(401)
+                .body("type", equalTo("urn:esign-gateway:problem:unauthorized"));
+        assertThat(VendorStubs.sessionCalls(vendor)).isEqualTo(1);
+    }
+
+    @Test
+    void aJwtNamedLikeAnApiKeyClientDoesNotShareItsIdempotencyScope() {
+        String key = UUID.randomUUID().toString();
+        given().contentType(ContentType.JSON).header("X-API-Key", Requests.API_KEY).header("Idempotency-Key", key)
+                .body(Contract.json(Contract.exampleRequest())).post(Requests.PATH).then().statusCode(201);
+        bearer(sign(claims("tests"))).header("Idempotency-Key", key).post(Requests.PATH).then().statusCode(201)
+                .header("Idempotent-Replayed", org.hamcrest.Matchers.nullValue());
+        assertThat(VendorStubs.sessionCalls(vendor)).isEqualTo(2);
     }
 
     @Test
@@ -80,7 +105,8 @@ class JwtAuthenticationTest extends HealthyVendorTest {
 
     @Test
     void aJwtWithoutTheRoleIsA403Problem() {
-        bearer(sign(Jwt.issuer(TestJwts.ISSUER).upn("reporting").groups(Set.of("metrics")))).post(Requests.PATH)
+        bearer(sign(Jwt.issuer(TestJwts.ISSUER).audience(TestJwts.AUDIENCE).upn("reporting").groups(Set.of("metrics"))))
+                .post(Requests.PATH)
                 .then().statusCode(403).contentType("application/problem+json")
                 .body("type", equalTo("urn:esign-gateway:problem:forbidden"));
         assertThat(VendorStubs.sessionCalls(vendor)).isZero();
@@ -92,9 +118,11 @@ class JwtAuthenticationTest extends HealthyVendorTest {
         List<String> tokens = List.of(
                 sign(claims("billing-service").issuedAt(Instant.now().minusSeconds(3600))
                         .expiresAt(Instant.now().minusSeconds(600))),
-                sign(Jwt.issuer("https://other-idp.example.test").upn("billing-service")
+                sign(Jwt.issuer("https://other-idp.example.test").audience(TestJwts.AUDIENCE).upn("billing-service")
                         .groups(Set.of(Roles.SIGNING_SESSIONS))),
                 claims("billing-service").sign(TestJwts.strangerKey()),
+                sign(Jwt.issuer(TestJwts.ISSUER).audience("another-service").upn("billing-service")
+                        .groups(Set.of(Roles.SIGNING_SESSIONS))),
                 tamperedClaims(sign(claims("billing-service"))));
         try {
             for (String token : tokens) {
@@ -115,10 +143,13 @@ class JwtAuthenticationTest extends HealthyVendorTest {
                 .body(Contract.json(Contract.exampleRequest())).post(Requests.PATH).then().statusCode(201);
         bearer(Requests.API_KEY).post(Requests.PATH).then().statusCode(201);
         bearer("not-a-key").post(Requests.PATH).then().statusCode(401);
+        bearer(sign(claims("billing-service"))).header("X-API-Key", "not-a-key").post(Requests.PATH).then()
+                .statusCode(401); // X-API-Key always means an API key, and a wrong one is not overlooked
+        assertThat(VendorStubs.sessionCalls(vendor)).isEqualTo(2);
     }
 
     private static JwtClaimsBuilder claims(String subject) {
-        return Jwt.issuer(TestJwts.ISSUER).upn(subject).groups(Set.of(Roles.SIGNING_SESSIONS));
+        return Jwt.issuer(TestJwts.ISSUER).audience(TestJwts.AUDIENCE).upn(subject).groups(Set.of(Roles.SIGNING_SESSIONS));
     }
 
     private static String sign(JwtClaimsBuilder claims) {

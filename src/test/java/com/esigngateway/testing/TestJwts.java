@@ -21,6 +21,7 @@ import java.util.Base64;
 public final class TestJwts {
 
     public static final String ISSUER = "https://idp.example.test/realms/platform";
+    public static final String AUDIENCE = "esign-gateway";
     private static final Path DIRECTORY = Path.of("target", "test-jwt");
     private static final Path PUBLIC_KEY = DIRECTORY.resolve("public.pem");
     private static final Path PRIVATE_KEY = DIRECTORY.resolve("private.pem");
@@ -47,6 +48,14 @@ public final class TestJwts {
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** Settings under which the gateway's SmallRye JWT would accept the tokens signed here. */
+    public static java.util.Map<String, String> verification() {
+        return java.util.Map.of(
+                "mp.jwt.verify.publickey.location", publicKeyFile().toUri().toString(),
+                "mp.jwt.verify.issuer", ISSUER,
+                "mp.jwt.verify.audiences", AUDIENCE);
     }
 
     /** A key the gateway does not know. */

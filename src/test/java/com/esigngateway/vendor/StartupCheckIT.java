@@ -15,7 +15,8 @@ import com.esigngateway.testing.PackagedApp;
 
 /**
  * The packaged gateway (jar or native executable) refuses to start in production without a vendor to talk to,
- * and says which environment variables to set; likewise when it is told to accept JWTs without a key to verify them.
+ * and says which environment variables to set; likewise when it is told to accept JWTs without the key, issuer
+ * and audience to verify them with.
  */
 class StartupCheckIT {
 
@@ -28,9 +29,10 @@ class StartupCheckIT {
     }
 
     @Test
-    void refusesJwtCallersWithoutAKeyToVerifyThem() throws Exception {
+    void refusesJwtCallersWithoutKeyIssuerAndAudience() throws Exception {
         assertThat(failedStart(Map.of("ESIGN_SIMULATOR_ENABLED", "true", "ESIGN_GATEWAY_AUTH_JWT_ENABLED", "true")))
                 .contains("eSign Gateway cannot start").contains("MP_JWT_VERIFY_PUBLICKEY_LOCATION")
+                .contains("MP_JWT_VERIFY_ISSUER").contains("MP_JWT_VERIFY_AUDIENCES")
                 .doesNotContain("ESIGN_VENDOR_URL").doesNotContain("ESIGN_GATEWAY_CLIENTS_<NAME>_KEY_SHA256");
     }
 

@@ -1,0 +1,56 @@
+package com.esigngateway.security;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+
+import com.esigngateway.testing.Contract;
+import com.esigngateway.testing.HealthyVendorTest;
+import com.esigngateway.testing.Requests;
+import com.esigngateway.testing.TestJwts;
+import com.esigngateway.testing.VendorStubs;
+import com.esigngateway.testing.VendorWireMock;
+
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.http.ContentType;
+import io.smallrye.jwt.build.Jwt;
+
+/**
+ * JWT callers switched off stay off even when SmallRye JWT is told to read tokens from somewhere the API-key
+ * mechanism does not look (here a cookie): the identity it makes is refused.
+ */
+@QuarkusTest
+@TestProfile(JwtCallersSwitchedOffTest.TokensInACookie.class)
+@WithTestResource(VendorWireMock.class)
+class JwtCallersSwitchedOffTest extends HealthyVendorTest {
+
+    public static class TokensInACookie implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            Map<String, String> config = new HashMap<>(TestJwts.verification());
+            config.put("mp.jwt.token.header", "Cookie");
+            config.put("mp.jwt.token.cookie", "access_token");
+            return config;
+        }
+    }
+
+    @Test
+    void aValidJwtInTheConfiguredCookieIsRefused() {
+        String token = Jwt.issuer(TestJwts.ISSUER).audience(TestJwts.AUDIENCE).upn("crm")
+                .groups(Set.of(Roles.SIGNING_SESSIONS)).sign(TestJwts.privateKey());
+        given().contentType(ContentType.JSON).cookie("access_token", token)
+                .body(Contract.json(Contract.exampleRequest())).post(Requests.PATH).then().statusCode(401)
+                .contentType("application/problem+json")
+                .body("type", equalTo("urn:esign-gateway:problem:unauthorized"));
+        assertThat(VendorStubs.sessionCalls(vendor)).isZero();
+    }
+}
