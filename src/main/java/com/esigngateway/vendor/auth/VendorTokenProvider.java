@@ -4,10 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.EnumMap;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -64,7 +61,6 @@ public class VendorTokenProvider {
     }
 
     private final AtomicReference<State> state = new AtomicReference<>(new Empty(TokenAcquisitionReason.COLD));
-    private final Map<TokenAcquisitionReason, AtomicLong> acquisitions = new EnumMap<>(TokenAcquisitionReason.class);
     private final EncryptedApiKey encryptedApiKey;
     private final VendorEndpoints endpoints;
     private final VendorCredentials credentials;
@@ -87,9 +83,6 @@ public class VendorTokenProvider {
         this.ttl = token.ttl();
         this.skew = token.refreshSkew().compareTo(token.ttl()) < 0 ? token.refreshSkew() : Duration.ZERO;
         this.breakerDelay = token.circuitBreaker().delay();
-        for (TokenAcquisitionReason reason : TokenAcquisitionReason.values()) {
-            acquisitions.put(reason, new AtomicLong());
-        }
         this.guard = TypedGuard.create(new UniOfString())
                 .withDescription(BREAKER)
                 .withRetry()
@@ -131,10 +124,6 @@ public class VendorTokenProvider {
         return state.get() instanceof Ready ready ? Optional.of(ready.token()) : Optional.empty();
     }
 
-    public long acquisitions(TokenAcquisitionReason reason) {
-        return acquisitions.get(reason).get();
-    }
-
     private Uni<VendorToken> current(String requestId) {
         while (true) {
             State held = state.get();
@@ -158,7 +147,6 @@ public class VendorTokenProvider {
 
     private Uni<VendorToken> acquire(TokenAcquisitionReason reason, String requestId) {
         return spans.traced("vendor token acquisition", SpanKind.INTERNAL, VendorSpans.REASON, reason.tag(), () -> {
-            acquisitions.get(reason).incrementAndGet();
             events.tokenAcquisition(reason);
             return guardedGetToken(requestId);
         }, failure -> failure == null ? "success" : "failure").map(value -> {
