@@ -49,12 +49,7 @@ public final class DocumentContent implements DocumentSource {
 
     /** Content held in memory. */
     public static DocumentContent of(byte[] bytes) {
-        long digits = 0;
-        for (byte b : bytes) {
-            digits += DocumentSource.digits(b & 0xFF);
-        }
-        return new DocumentContent(bytes, null, bytes.length, DocumentSource.numberArrayLength(bytes.length, digits),
-                null);
+        return inMemory(bytes, DocumentSource.digits(bytes, 0, bytes.length));
     }
 
     static DocumentContent inMemory(byte[] bytes, long digits) {
@@ -141,14 +136,18 @@ public final class DocumentContent implements DocumentSource {
     }
 
     static String sha256(byte[] bytes) {
+        return HexFormat.of().formatHex(newSha256().digest(bytes));
+    }
+
+    static MessageDigest newSha256() {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+            return MessageDigest.getInstance("SHA-256");
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
     }
 
-    private static void deleteQuietly(Path file) {
+    static void deleteQuietly(Path file) {
         try {
             Files.deleteIfExists(file);
         } catch (IOException ignored) {

@@ -7,7 +7,6 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -82,14 +81,6 @@ public class DocumentSpool {
 
     /** Receives one document's decoded bytes, counting what the vendor body will need. */
     static final class Spooler extends OutputStream {
-        private static final byte[] DIGITS = new byte[256];
-
-        static {
-            for (int v = 0; v < 256; v++) {
-                DIGITS[v] = (byte) DocumentSource.digits(v);
-            }
-        }
-
         private final long threshold;
         private final Path directory;
         private final DocumentSpool spool;
@@ -125,11 +116,7 @@ public class DocumentSpool {
             if (digest != null) {
                 digest.update(buffer, offset, count);
             }
-            long added = 0;
-            for (int i = offset; i < offset + count; i++) {
-                added += DIGITS[buffer[i] & 0xFF];
-            }
-            digits += added;
+            digits += DocumentSource.digits(buffer, offset, count);
             length += count;
         }
 
@@ -143,11 +130,7 @@ public class DocumentSpool {
             removeWhenTheRequestEnds(file, this::unreserve);
             out = new BufferedOutputStream(Files.newOutputStream(file), 64 * 1024);
             memory.writeTo(out);
-            try {
-                digest = MessageDigest.getInstance("SHA-256");
-            } catch (NoSuchAlgorithmException e) {
-                throw new IllegalStateException(e);
-            }
+            digest = DocumentContent.newSha256();
             digest.update(memory.toByteArray());
             memory = null;
         }
@@ -176,11 +159,7 @@ public class DocumentSpool {
                 // being thrown away
             }
             if (file != null) {
-                try {
-                    Files.deleteIfExists(file);
-                } catch (IOException ignored) {
-                    // a temporary directory
-                }
+                DocumentContent.deleteQuietly(file);
             }
         }
 
@@ -194,11 +173,7 @@ public class DocumentSpool {
             }
             request.addEndHandler(ignored -> {
                 unreserve.run();
-                try {
-                    Files.deleteIfExists(file);
-                } catch (IOException e) {
-                    // a temporary directory
-                }
+                DocumentContent.deleteQuietly(file);
             });
         }
     }

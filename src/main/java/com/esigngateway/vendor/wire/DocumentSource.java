@@ -20,9 +20,13 @@ public interface DocumentSource {
         int read(byte[] buffer, int offset, int length) throws IOException;
     }
 
-    /** Digits of each byte value 0..255 in decimal: 1, 2 or 3. */
-    static int digits(int unsignedByte) {
-        return unsignedByte < 10 ? 1 : unsignedByte < 100 ? 2 : 3;
+    /** The decimal digits of {@code count} bytes from {@code offset}, added up: each byte has 1, 2 or 3. */
+    static long digits(byte[] bytes, int offset, int count) {
+        long digits = 0;
+        for (int i = offset; i < offset + count; i++) {
+            digits += DecimalDigits.OF[bytes[i] & 0xFF];
+        }
+        return digits;
     }
 
     /** The number-array length for {@code count} bytes whose decimal digits add up to {@code digits}. */

@@ -38,7 +38,6 @@ abstract sealed class FileBytesEncoding {
     static final class NumberArray extends FileBytesEncoding {
         static final NumberArray INSTANCE = new NumberArray();
         private static final VarHandle INT = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
-        private static final byte[] DIGITS = new byte[256];
         /** {@code ",ddd"} for each byte value, packed little-endian into an int, and its length (2 to 4). */
         private static final int[] COMMA_WORD = new int[256];
         private static final byte[] COMMA_LENGTH = new byte[256];
@@ -46,7 +45,6 @@ abstract sealed class FileBytesEncoding {
         static {
             for (int v = 0; v < 256; v++) {
                 byte[] text = ("," + v).getBytes(StandardCharsets.US_ASCII);
-                DIGITS[v] = (byte) (text.length - 1);
                 COMMA_LENGTH[v] = (byte) text.length;
                 int word = 0;
                 for (int i = text.length - 1; i >= 0; i--) {
@@ -68,17 +66,16 @@ abstract sealed class FileBytesEncoding {
          */
         @Override
         byte[] render(byte[] slice, int count, boolean first, boolean last) {
-            int size = (first ? 1 : 0) + (last ? 1 : 0) + Math.max(0, first ? count - 1 : count);
-            for (int i = 0; i < count; i++) {
-                size += DIGITS[slice[i] & 0xFF];
-            }
+            int size = (first ? 1 : 0) + (last ? 1 : 0) + Math.max(0, first ? count - 1 : count)
+                    + (int) DocumentSource.digits(slice, 0, count);
             byte[] out = new byte[size];
             int pos = 0;
             int i = 0;
             if (first) {
                 out[pos++] = '[';
                 if (count > 0) {
-                    pos = put(out, pos, COMMA_WORD[slice[0] & 0xFF] >>> 8, DIGITS[slice[0] & 0xFF]);
+                    int v = slice[0] & 0xFF;
+                    pos = put(out, pos, COMMA_WORD[v] >>> 8, COMMA_LENGTH[v] - 1); // no comma before the first
                     i = 1;
                 }
             }

@@ -26,8 +26,9 @@ public class FileBytesSerializer extends StdSerializer<FileBytes> {
             return;
         }
         // Outside the vendor body writer (diagnostics): render the whole document inline.
-        VendorBody body = new VendorBody(java.util.List.of(new VendorBody.EncodedFile(value,
-                FileBytesEncoding.of(value.format()), FileBytesEncoding.of(value.format()).length(value.source()))));
+        FileBytesEncoding encoding = FileBytesEncoding.of(value.format());
+        VendorBody body = new VendorBody(java.util.List.of(
+                new VendorBody.EncodedFile(value, encoding, encoding.length(value.source()))));
         gen.writeRawValue(new String(body.toByteArray(), java.nio.charset.StandardCharsets.US_ASCII));
     }
 }

@@ -76,7 +76,7 @@ public final class VendorBody {
         private final Iterator<Segment> segments;
         private final byte[] slice = new byte[FileBytesEncoding.INPUT_SLICE];
         private EncodedFile file;
-        private com.esigngateway.vendor.wire.DocumentSource.Reader reader;
+        private DocumentSource.Reader reader;
         private long offset;
 
         ChunkIterator(List<Segment> segments) {
