@@ -10,6 +10,7 @@ import jakarta.enterprise.event.Observes;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
+import com.esigngateway.security.ApiKeyIdentityProvider;
 import com.esigngateway.vendor.VendorBaseUrl;
 import com.esigngateway.vendor.VendorCredentials;
 
@@ -83,7 +84,7 @@ class StartupSettingsCheck {
             }
         }
         gateway.clients().forEach((name, client) -> {
-            if (!client.keySha256().strip().matches("[0-9a-fA-F]{64}")) {
+            if (!ApiKeyIdentityProvider.isKeyHash(client.keySha256())) {
                 missing.add("esign.gateway.clients." + name + ".key-sha256 is not 64 hex digits: it must be the "
                         + "SHA-256 of the client's API key (printf %s \"$KEY\" | sha256sum), never the key itself");
             }

@@ -71,13 +71,17 @@ public class ApiKeyIdentityProvider implements IdentityProvider<ApiKeyRequest> {
         }
     }
 
+    /** Whether a configured value is a SHA-256 in hex (either case), as a client's key-sha256 must be. */
+    public static boolean isKeyHash(String value) {
+        return value.strip().matches("[0-9a-fA-F]{64}");
+    }
+
     private static byte[] parseHash(String name, GatewayConfig.Client client) {
-        String hex = client.keySha256().strip().toLowerCase(Locale.ROOT);
-        if (!hex.matches("[0-9a-f]{64}")) {
+        if (!isKeyHash(client.keySha256())) {
             throw new IllegalArgumentException("esign.gateway.clients." + name
                     + ".key-sha256 must be 64 hex digits: the SHA-256 of the key, not the key");
         }
-        return HexFormat.of().parseHex(hex);
+        return HexFormat.of().parseHex(client.keySha256().strip().toLowerCase(Locale.ROOT));
     }
 
     /** For tests and tooling: the configuration value for a key. */
