@@ -8,11 +8,9 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
@@ -31,15 +29,10 @@ class JsonLogsIT {
         try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             port = socket.getLocalPort();
         }
-        Path output = Files.createTempFile("json-logs", ".log");
-        ProcessBuilder builder = new ProcessBuilder(PackagedApp.command("-Dquarkus.http.port=" + port,
-                "-Dquarkus.http.host=127.0.0.1")).redirectErrorStream(true).redirectOutput(output.toFile());
-        builder.environment().keySet().removeIf(name -> name.startsWith("ESIGN_") || name.startsWith("QUARKUS_"));
-        builder.environment().put("ESIGN_SIMULATOR_ENABLED", "true");
-        builder.environment().put("ESIGN_GATEWAY_CLIENTS_LOGS_KEY_SHA256", Requests.API_KEY_SHA256);
-        Process gateway = builder.start();
-        try {
-            await().atMost(Duration.ofSeconds(60)).until(() -> Files.readString(output).contains("Listening on"));
+        try (PackagedApp.Running gateway = PackagedApp.start(Map.of("ESIGN_SIMULATOR_ENABLED", "true",
+                "ESIGN_GATEWAY_CLIENTS_LOGS_KEY_SHA256", Requests.API_KEY_SHA256),
+                "-Dquarkus.http.port=" + port, "-Dquarkus.http.host=127.0.0.1")) {
+            await().atMost(Duration.ofSeconds(60)).until(() -> gateway.output().contains("Listening on"));
             HttpResponse<String> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                     URI.create("http://127.0.0.1:" + port + Requests.PATH))
                     .header("Content-Type", "application/json").header("X-API-Key", Requests.API_KEY)
@@ -47,9 +40,9 @@ class JsonLogsIT {
                     .POST(HttpRequest.BodyPublishers.ofString(Contract.json(Contract.exampleRequest()))).build(),
                     HttpResponse.BodyHandlers.ofString());
             assertThat(answer.statusCode()).isEqualTo(201);
-            await().atMost(Duration.ofSeconds(10)).until(() -> Files.readString(output).contains("Created vendor session"));
+            await().atMost(Duration.ofSeconds(10)).until(() -> gateway.output().contains("Created vendor session"));
 
-            List<String> lines = Files.readAllLines(output, StandardCharsets.UTF_8).stream()
+            List<String> lines = gateway.output().lines()
                     .filter(line -> !line.isBlank()).toList();
             ObjectMapper json = new ObjectMapper();
             for (String line : lines) {
@@ -60,13 +53,7 @@ class JsonLogsIT {
                     .findFirst().orElseThrow());
             assertThat(created.at("/mdc/requestId").asText()).isEqualTo("json-logs-check");
             assertThat(created.at("/mdc/client").asText()).isEqualTo("logs");
-            assertThat(Files.readString(output)).doesNotContain(Requests.API_KEY);
-        } finally {
-            gateway.destroy();
-            if (!gateway.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)) {
-                gateway.destroyForcibly();
-            }
-            Files.deleteIfExists(output);
+            assertThat(gateway.output()).doesNotContain(Requests.API_KEY);
         }
     }
 }

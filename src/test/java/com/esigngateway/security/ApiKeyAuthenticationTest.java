@@ -11,7 +11,6 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
-import com.esigngateway.testing.Contract;
 import com.esigngateway.testing.LogCapture;
 import com.esigngateway.testing.HealthyVendorTest;
 import com.esigngateway.testing.Requests;
@@ -22,7 +21,6 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
-import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 
 /**
@@ -52,8 +50,7 @@ class ApiKeyAuthenticationTest extends HealthyVendorTest {
 
     @Test
     void withoutAKeyTheAnswerIsA401Problem() {
-        given().contentType(ContentType.JSON).body(Contract.json(Contract.exampleRequest()))
-                .post(Requests.PATH).then().statusCode(401)
+        Requests.exampleWithoutCredentials().post(Requests.PATH).then().statusCode(401)
                 .contentType("application/problem+json")
                 .header("WWW-Authenticate", "Bearer realm=\"esign-gateway\"")
                 .body("type", equalTo("urn:esign-gateway:problem:unauthorized"))
@@ -127,6 +124,6 @@ class ApiKeyAuthenticationTest extends HealthyVendorTest {
     }
 
     private static RequestSpecification as(String header, String value) {
-        return given().contentType(ContentType.JSON).header(header, value).body(Contract.json(Contract.exampleRequest()));
+        return Requests.exampleWithoutCredentials().header(header, value);
     }
 }

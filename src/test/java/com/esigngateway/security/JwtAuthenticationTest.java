@@ -12,7 +12,6 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
-import com.esigngateway.testing.Contract;
 import com.esigngateway.testing.HealthyVendorTest;
 import com.esigngateway.testing.LogCapture;
 import com.esigngateway.testing.Requests;
@@ -24,7 +23,6 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
-import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 import io.smallrye.jwt.build.Jwt;
 import io.smallrye.jwt.build.JwtClaimsBuilder;
@@ -86,8 +84,7 @@ class JwtAuthenticationTest extends HealthyVendorTest {
     @Test
     void aJwtNamedLikeAnApiKeyClientDoesNotShareItsIdempotencyScope() {
         String key = UUID.randomUUID().toString();
-        given().contentType(ContentType.JSON).header("X-API-Key", Requests.API_KEY).header("Idempotency-Key", key)
-                .body(Contract.json(Contract.exampleRequest())).post(Requests.PATH).then().statusCode(201);
+        Requests.example().header("Idempotency-Key", key).post(Requests.PATH).then().statusCode(201);
         bearer(sign(claims("tests"))).header("Idempotency-Key", key).post(Requests.PATH).then().statusCode(201)
                 .header("Idempotent-Replayed", org.hamcrest.Matchers.nullValue());
         assertThat(VendorStubs.sessionCalls(vendor)).isEqualTo(2);
@@ -139,8 +136,7 @@ class JwtAuthenticationTest extends HealthyVendorTest {
 
     @Test
     void apiKeysKeepWorkingBesideJwts() {
-        given().contentType(ContentType.JSON).header("X-API-Key", Requests.API_KEY)
-                .body(Contract.json(Contract.exampleRequest())).post(Requests.PATH).then().statusCode(201);
+        Requests.example().post(Requests.PATH).then().statusCode(201);
         bearer(Requests.API_KEY).post(Requests.PATH).then().statusCode(201);
         bearer("not-a-key").post(Requests.PATH).then().statusCode(401);
         bearer(sign(claims("billing-service"))).header("X-API-Key", "not-a-key").post(Requests.PATH).then()
@@ -170,7 +166,6 @@ class JwtAuthenticationTest extends HealthyVendorTest {
     }
 
     private static RequestSpecification bearer(String token) {
-        return given().contentType(ContentType.JSON).header("Authorization", "Bearer " + token)
-                .body(Contract.json(Contract.exampleRequest()));
+        return Requests.exampleWithoutCredentials().header("Authorization", "Bearer " + token);
     }
 }

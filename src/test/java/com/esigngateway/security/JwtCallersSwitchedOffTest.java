@@ -1,6 +1,5 @@
 package com.esigngateway.security;
 
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
@@ -10,7 +9,6 @@ import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
-import com.esigngateway.testing.Contract;
 import com.esigngateway.testing.HealthyVendorTest;
 import com.esigngateway.testing.Requests;
 import com.esigngateway.testing.TestJwts;
@@ -21,7 +19,6 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
-import io.restassured.http.ContentType;
 import io.smallrye.jwt.build.Jwt;
 
 /**
@@ -47,8 +44,7 @@ class JwtCallersSwitchedOffTest extends HealthyVendorTest {
     void aValidJwtInTheConfiguredCookieIsRefused() {
         String token = Jwt.issuer(TestJwts.ISSUER).audience(TestJwts.AUDIENCE).upn("crm")
                 .groups(Set.of(Roles.SIGNING_SESSIONS)).sign(TestJwts.privateKey());
-        given().contentType(ContentType.JSON).cookie("access_token", token)
-                .body(Contract.json(Contract.exampleRequest())).post(Requests.PATH).then().statusCode(401)
+        Requests.exampleWithoutCredentials().cookie("access_token", token).post(Requests.PATH).then().statusCode(401)
                 .contentType("application/problem+json")
                 .body("type", equalTo("urn:esign-gateway:problem:unauthorized"));
         assertThat(VendorStubs.sessionCalls(vendor)).isZero();

@@ -1,8 +1,13 @@
 package com.esigngateway.testing;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The command that starts the packaged gateway, as the ITs run it: the native executable when the build made one
@@ -25,6 +30,37 @@ public final class PackagedApp {
     public static Path artifact() {
         Path executable = nativeExecutable();
         return executable != null ? executable : JAR;
+    }
+
+    /**
+     * Starts the packaged gateway with its console output in a temporary file. Only the given settings reach it:
+     * the build's own ESIGN_*, QUARKUS_* and MP_JWT_* variables are removed from its environment.
+     */
+    public static Running start(Map<String, String> environment, String... systemProperties) throws IOException {
+        Path output = Files.createTempFile("packaged-app", ".log");
+        ProcessBuilder builder = new ProcessBuilder(command(systemProperties))
+                .redirectErrorStream(true).redirectOutput(output.toFile());
+        builder.environment().keySet().removeIf(name -> name.startsWith("ESIGN_") || name.startsWith("QUARKUS_")
+                || name.startsWith("MP_JWT_"));
+        builder.environment().putAll(environment);
+        return new Running(builder.start(), output);
+    }
+
+    /** A started gateway; closing it stops the process and deletes its output. */
+    public record Running(Process process, Path outputFile) implements AutoCloseable {
+
+        public String output() throws IOException {
+            return Files.readString(outputFile, StandardCharsets.UTF_8);
+        }
+
+        @Override
+        public void close() throws Exception {
+            process.destroy();
+            if (!process.waitFor(10, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+            }
+            Files.deleteIfExists(outputFile);
+        }
     }
 
     /** The command line, with {@code systemProperties} ("-Dkey=value") where the launcher expects them. */

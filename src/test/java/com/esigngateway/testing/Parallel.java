@@ -40,6 +40,6 @@ public final class Parallel {
     }
 
     public static Response createExample() {
-        return Requests.raw().body(Contract.json(Contract.exampleRequest())).post(Requests.PATH);
+        return Requests.example().post(Requests.PATH);
     }
 }

@@ -30,6 +30,16 @@ public final class Requests {
         return given().contentType(ContentType.JSON).header("X-API-Key", API_KEY);
     }
 
+    /** The contract's example request, authenticated as the client {@code tests}. */
+    public static RequestSpecification example() {
+        return raw().body(Contract.json(Contract.exampleRequest()));
+    }
+
+    /** The contract's example request with no credentials: the test adds the ones it is about. */
+    public static RequestSpecification exampleWithoutCredentials() {
+        return given().contentType(ContentType.JSON).body(Contract.json(Contract.exampleRequest()));
+    }
+
     public static ValidatableResponse create(JsonNode body) {
         return conforming().body(Contract.json(body)).when().post(PATH).then();
     }

@@ -2,10 +2,6 @@ package com.esigngateway.vendor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -36,31 +32,14 @@ class StartupCheckIT {
                 .doesNotContain("ESIGN_VENDOR_URL").doesNotContain("ESIGN_GATEWAY_CLIENTS_<NAME>_KEY_SHA256");
     }
 
-    /** Starts the packaged gateway with only these ESIGN_* variables, expects it to exit non-zero, returns its output. */
+    /** Starts the packaged gateway with only these settings, expects it to exit non-zero, returns its output. */
     private static String failedStart(Map<String, String> environment) throws Exception {
         assertThat(PackagedApp.artifact()).exists();
-        Path output = Files.createTempFile("startup-check", ".log");
-        ProcessBuilder builder = new ProcessBuilder(PackagedApp.command("-Dquarkus.http.port=0", "-Dquarkus.http.host=127.0.0.1"))
-                .redirectErrorStream(true)
-                .redirectOutput(output.toFile());
-        builder.environment().keySet().removeIf(name -> name.startsWith("ESIGN_") || name.startsWith("MP_JWT_"));
-        builder.environment().putAll(environment);
-        Process process = builder.start();
-        try {
-            assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("the gateway exits by itself").isTrue();
-            assertThat(process.exitValue()).isNotZero();
-            return Files.readString(output, StandardCharsets.UTF_8);
-        } finally {
-            process.destroyForcibly();
-            deleteQuietly(output);
-        }
-    }
-
-    private static void deleteQuietly(Path file) {
-        try {
-            Files.deleteIfExists(file);
-        } catch (IOException ignored) {
-            // a temp file
+        try (PackagedApp.Running gateway = PackagedApp.start(environment, "-Dquarkus.http.port=0",
+                "-Dquarkus.http.host=127.0.0.1")) {
+            assertThat(gateway.process().waitFor(60, TimeUnit.SECONDS)).as("the gateway exits by itself").isTrue();
+            assertThat(gateway.process().exitValue()).isNotZero();
+            return gateway.output();
         }
     }
 }
