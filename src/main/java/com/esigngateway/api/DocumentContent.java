@@ -3,7 +3,6 @@ package com.esigngateway.api;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.lang.ref.Cleaner;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
@@ -20,13 +19,12 @@ import com.fasterxml.jackson.databind.annotation.JsonSerialize;
  * A document's bytes as the caller sent them (base64 in {@code content}), decoded once while the body
  * is read: in memory when small, otherwise in a private temporary file, so that a large document costs
  * the heap a bounded buffer rather than its size. The file is removed when the HTTP request ends (and,
- * as a safety net, when this object is collected). Printed without its bytes.
+ * as a safety net, when this object is collected: {@link DocumentSpool}). Printed without its bytes.
  */
 @JsonDeserialize(using = DocumentContentDeserializer.class)
 @JsonSerialize(using = DocumentContentSerializer.class)
 public final class DocumentContent implements DocumentSource {
 
-    private static final Cleaner CLEANER = Cleaner.create();
     private static final DocumentContent INVALID = new DocumentContent(null, null, -1, -1, null);
 
     private final byte[] bytes;
@@ -42,9 +40,6 @@ public final class DocumentContent implements DocumentSource {
         this.length = length;
         this.numberArrayLength = numberArrayLength;
         this.sha256 = sha256;
-        if (file != null) {
-            CLEANER.register(this, () -> deleteQuietly(file));
-        }
     }
 
     /** Content held in memory. */

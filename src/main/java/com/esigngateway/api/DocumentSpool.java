@@ -4,6 +4,7 @@ import java.io.BufferedOutputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.lang.ref.Cleaner;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -35,6 +36,12 @@ public class DocumentSpool {
     private final Path directory;
     private final long capacity;
     private final AtomicLong spooled = new AtomicLong();
+    /**
+     * Removes a spooled file whose content object was collected without its request ending (a safety
+     * net). An instance field, not a static one: a Cleaner owns a thread, and a native image must not
+     * carry a thread created at build time.
+     */
+    private final Cleaner cleaner = Cleaner.create();
 
     public DocumentSpool(GatewayConfig config, GatewayMetrics metrics) {
         metrics.spooledBytes(this::spooledBytes);
@@ -140,7 +147,13 @@ public class DocumentSpool {
             if (file == null) {
                 return DocumentContent.inMemory(memory.toByteArray(), digits);
             }
-            return DocumentContent.spooled(file, length, digits, HexFormat.of().formatHex(digest.digest()));
+            DocumentContent content = DocumentContent.spooled(file, length, digits,
+                    HexFormat.of().formatHex(digest.digest()));
+            if (spool != null) {
+                Path spooledFile = file;
+                spool.cleaner.register(content, () -> DocumentContent.deleteQuietly(spooledFile));
+            }
+            return content;
         }
 
         /** Gives the spooled bytes back to the capacity; once, when the file goes. */
