@@ -56,6 +56,25 @@ class SigningSessionResourceTest extends HealthyVendorTest {
     }
 
     @Test
+    void answersWithEveryFieldOfTheCreatedSession() {
+        ObjectNode request = Contract.exampleRequest();
+        String expiresAt = java.time.Instant.now().plus(java.time.Duration.ofDays(30))
+                .truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
+        request.put("expiresAt", expiresAt);
+
+        var answer = Requests.create(request).statusCode(201).extract().jsonPath();
+
+        assertThat(answer.getMap("$").keySet())
+                .containsExactlyInAnyOrder("id", "title", "transactionId", "signers", "documents", "expiresAt", "continueUrl");
+        assertThat(java.time.OffsetDateTime.parse(answer.getString("expiresAt")).toInstant())
+                .isEqualTo(java.time.Instant.parse(expiresAt));
+        assertThat(answer.getString("transactionId")).isEqualTo("TX-2026-0042");
+        assertThat(answer.getList("signers.id")).containsExactly("11111111-1111-1111-1111-111111111111",
+                "22222222-2222-2222-2222-222222222222");
+        assertThat(answer.getString("continueUrl")).startsWith(VendorStubs.LANDING_URL + "token=");
+    }
+
+    @Test
     void sendsTheVendorTheDocumentedBodyWithTheRawTokenAndTheRequestId() throws Exception {
         String requestId = "req-" + UUID.randomUUID();
         Requests.conforming().header("X-Request-Id", requestId).body(Contract.json(Contract.exampleRequest()))
