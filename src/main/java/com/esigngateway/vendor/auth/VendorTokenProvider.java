@@ -24,6 +24,8 @@ import io.opentelemetry.api.trace.SpanKind;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.smallrye.faulttolerance.api.TypedGuard;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 
 /**
  * Holds the one vendor token every call shares (DESIGN §4).
@@ -131,7 +133,7 @@ public class VendorTokenProvider {
                 return Uni.createFrom().item(ready.token());
             }
             if (held instanceof Fetching fetching) {
-                return fetching.shared;
+                return onCallersContext(fetching.shared);
             }
             TokenAcquisitionReason reason = held instanceof Empty empty ? empty.reason() : TokenAcquisitionReason.EXPIRY;
             Fetching fetching = new Fetching();
@@ -143,6 +145,25 @@ public class VendorTokenProvider {
                 return fetching.shared;
             }
         }
+    }
+
+    /**
+     * A shared fetch completes on the context of the request that started it. Every other caller resumes on its
+     * own request's Vert.x context, or its vendor call, log lines (MDC request id) and spans would run as part of
+     * that other request.
+     */
+    private static <T> Uni<T> onCallersContext(Uni<T> shared) {
+        Context caller = Vertx.currentContext();
+        if (caller == null) {
+            return shared;
+        }
+        return shared.emitOn(command -> {
+            if (Vertx.currentContext() == caller) {
+                command.run();
+            } else {
+                caller.runOnContext(ignored -> command.run());
+            }
+        });
     }
 
     private Uni<VendorToken> acquire(TokenAcquisitionReason reason, String requestId) {
