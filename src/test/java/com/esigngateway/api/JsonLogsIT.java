@@ -3,7 +3,6 @@ package com.esigngateway.api;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -25,10 +24,7 @@ class JsonLogsIT {
 
     @Test
     void productionLogsAreJsonLinesWithTheRequestContext() throws Exception {
-        int port;
-        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            port = socket.getLocalPort();
-        }
+        int port = PackagedApp.freePort();
         try (PackagedApp.Running gateway = PackagedApp.start(Map.of("ESIGN_SIMULATOR_ENABLED", "true",
                 "ESIGN_GATEWAY_CLIENTS_LOGS_KEY_SHA256", Requests.API_KEY_SHA256),
                 "-Dquarkus.http.port=" + port, "-Dquarkus.http.host=127.0.0.1")) {

@@ -26,6 +26,13 @@ public final class PackagedApp {
         return path.isEmpty() ? null : Path.of(path);
     }
 
+    /** A loopback port that was free a moment ago, for a gateway the test starts itself. */
+    public static int freePort() throws IOException {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+
     /** The executable (native) or the jar that the command runs. */
     public static Path artifact() {
         Path executable = nativeExecutable();
