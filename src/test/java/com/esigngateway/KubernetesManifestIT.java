@@ -73,8 +73,8 @@ class KubernetesManifestIT {
     void resourcesFitTheImageVariant() {
         boolean jvm = "jvm".equals(System.getProperty("esign.kubernetes.variant"));
         JsonNode resources = container.path("resources");
-        assertThat(resources.at("/requests/memory").asText()).isEqualTo(jvm ? "256Mi" : "32Mi");
-        assertThat(resources.at("/limits/memory").asText()).isEqualTo(jvm ? "768Mi" : "128Mi");
+        assertThat(resources.at("/requests/memory").asText()).isEqualTo(jvm ? "256Mi" : "192Mi");
+        assertThat(resources.at("/limits/memory").asText()).isEqualTo(jvm ? "768Mi" : "256Mi");
         long requestedCpu = millicores(resources.at("/requests/cpu").asText());
         long cpuLimit = millicores(resources.at("/limits/cpu").asText());
         assertThat(requestedCpu).as("CPU request (the HPA's utilisation is relative to it)").isBetween(50L, 1000L);
