@@ -6,9 +6,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
 import com.esigngateway.config.GatewayConfig;
-import com.esigngateway.metrics.GatewayMetrics;
-import com.esigngateway.problem.ProblemResponses;
-import com.esigngateway.problem.ProblemType;
+import com.esigngateway.observability.GatewayMetrics;
+import com.esigngateway.api.problem.ProblemResponses;
+import com.esigngateway.api.problem.ProblemType;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 

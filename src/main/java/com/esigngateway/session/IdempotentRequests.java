@@ -5,8 +5,8 @@ import java.util.function.Supplier;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import com.esigngateway.api.model.SigningSession;
-import com.esigngateway.problem.ProblemException;
-import com.esigngateway.problem.ProblemType;
+import com.esigngateway.api.problem.ProblemException;
+import com.esigngateway.api.problem.ProblemType;
 
 import io.quarkus.cache.Cache;
 import io.quarkus.cache.CacheName;

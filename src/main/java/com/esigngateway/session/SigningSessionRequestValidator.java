@@ -17,16 +17,16 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 
-import com.esigngateway.api.DocumentContent;
+import com.esigngateway.document.DocumentContent;
 import com.esigngateway.api.model.AuthenticationMethod;
 import com.esigngateway.api.model.CreateSigningSessionRequest;
 import com.esigngateway.api.model.DocumentInput;
 import com.esigngateway.api.model.SignerAuthentication;
 import com.esigngateway.api.model.SignerInput;
 import com.esigngateway.api.model.Violation;
-import com.esigngateway.problem.ProblemException;
-import com.esigngateway.problem.ProblemMappers;
-import com.esigngateway.problem.ProblemType;
+import com.esigngateway.api.problem.ProblemException;
+import com.esigngateway.api.problem.ProblemMappers;
+import com.esigngateway.api.problem.ProblemType;
 
 /**
  * Checks a request against the contract's constraints (Bean Validation on the generated model) and the

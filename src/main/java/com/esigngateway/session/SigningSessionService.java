@@ -8,7 +8,7 @@ import com.esigngateway.api.model.CreateSigningSessionRequest;
 import com.esigngateway.api.model.SessionDocument;
 import com.esigngateway.api.model.SessionSigner;
 import com.esigngateway.api.model.SigningSession;
-import com.esigngateway.metrics.GatewayMetrics;
+import com.esigngateway.observability.GatewayMetrics;
 import com.esigngateway.session.IdempotentRequests.Outcome;
 import com.esigngateway.vendor.VendorGateway;
 import com.esigngateway.vendor.VendorGateway.Created;

@@ -5,9 +5,9 @@ import java.util.List;
 import java.util.Map;
 
 import com.esigngateway.config.UpstreamConfig;
-import com.esigngateway.problem.ProblemException;
-import com.esigngateway.problem.ProblemResponses;
-import com.esigngateway.problem.ProblemType;
+import com.esigngateway.api.problem.ProblemException;
+import com.esigngateway.api.problem.ProblemResponses;
+import com.esigngateway.api.problem.ProblemType;
 
 /**
  * The gateway's own upstream rate limit turned a creation away; the vendor was not called. Carries the

@@ -8,10 +8,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.resteasy.reactive.RestResponse;
 
 import com.esigngateway.config.VendorConfig;
-import com.esigngateway.metrics.GatewayMetrics;
-import com.esigngateway.tracing.VendorSpans;
+import com.esigngateway.observability.GatewayMetrics;
+import com.esigngateway.observability.VendorSpans;
 import com.esigngateway.vendor.VendorAnswers.Operation;
 import com.esigngateway.vendor.wire.VendorBody;
+import com.esigngateway.vendor.rest.VendorRestClient;
 
 import io.opentelemetry.api.trace.SpanKind;
 import io.smallrye.mutiny.Uni;

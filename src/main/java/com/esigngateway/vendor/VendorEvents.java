@@ -7,7 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
 
-import com.esigngateway.metrics.GatewayMetrics;
+import com.esigngateway.observability.GatewayMetrics;
 import com.esigngateway.vendor.auth.TokenAcquisitionReason;
 
 import io.smallrye.faulttolerance.api.CircuitBreakerState;

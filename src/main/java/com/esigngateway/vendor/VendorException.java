@@ -3,8 +3,8 @@ package com.esigngateway.vendor;
 import java.time.Duration;
 import java.util.List;
 
-import com.esigngateway.problem.ProblemException;
-import com.esigngateway.problem.ProblemType;
+import com.esigngateway.api.problem.ProblemException;
+import com.esigngateway.api.problem.ProblemType;
 
 /**
  * A classified vendor answer that is not a success. {@link #isOutage()} tells the circuit breaker

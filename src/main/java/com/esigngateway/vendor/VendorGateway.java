@@ -10,8 +10,8 @@ import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenExce
 
 import com.esigngateway.config.UpstreamConfig;
 import com.esigngateway.config.VendorConfig;
-import com.esigngateway.metrics.GatewayMetrics;
-import com.esigngateway.problem.ProblemType;
+import com.esigngateway.observability.GatewayMetrics;
+import com.esigngateway.api.problem.ProblemType;
 import com.esigngateway.vendor.auth.VendorToken;
 import com.esigngateway.vendor.auth.VendorTokenProvider;
 import com.esigngateway.vendor.model.VendorCreateSessionRequest;

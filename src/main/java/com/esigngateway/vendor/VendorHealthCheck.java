@@ -10,6 +10,7 @@ import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 
 import com.esigngateway.vendor.auth.VendorTokenProvider;
+import com.esigngateway.vendor.rest.VendorBaseUrl;
 
 import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
 import io.smallrye.faulttolerance.api.CircuitBreakerState;

@@ -1,6 +1,6 @@
 package com.esigngateway.vendor;
 
-import com.esigngateway.problem.ProblemType;
+import com.esigngateway.api.problem.ProblemType;
 
 /**
  * The vendor refused the token ({@code Error: Invalid token}, {@code Error: Bad Token Information…}, an

@@ -2,7 +2,7 @@ package com.esigngateway.vendor.auth;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import com.esigngateway.vendor.VendorCredentials;
+import com.esigngateway.vendor.auth.VendorCredentials;
 import com.esigngateway.vendor.VendorEndpoints;
 
 import io.quarkus.cache.Cache;

@@ -14,8 +14,8 @@ import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenExce
 import org.jboss.logging.Logger;
 
 import com.esigngateway.config.VendorConfig;
-import com.esigngateway.tracing.VendorSpans;
-import com.esigngateway.vendor.VendorCredentials;
+import com.esigngateway.observability.VendorSpans;
+import com.esigngateway.vendor.auth.VendorCredentials;
 import com.esigngateway.vendor.VendorEndpoints;
 import com.esigngateway.vendor.VendorEvents;
 import com.esigngateway.vendor.VendorException;

@@ -1,7 +1,7 @@
 package com.esigngateway.vendor.model;
 
 import com.esigngateway.config.VendorConfig.FileBytesFormat;
-import com.esigngateway.vendor.wire.DocumentSource;
+import com.esigngateway.document.DocumentSource;
 import com.esigngateway.vendor.wire.FileBytesSerializer;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 

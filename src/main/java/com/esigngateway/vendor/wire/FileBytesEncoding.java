@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.Base64;
 
 import com.esigngateway.config.VendorConfig.FileBytesFormat;
+import com.esigngateway.document.DocumentSource;
 
 /**
  * Renders document bytes as the JSON value the vendor reads, slice by slice, so that a document is

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.NoSuchElementException;
 
 import com.esigngateway.vendor.model.FileBytes;
+import com.esigngateway.document.DocumentSource;
 
 import io.netty.buffer.Unpooled;
 import io.smallrye.mutiny.Multi;

@@ -15,7 +15,8 @@ import java.util.StringJoiner;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import com.esigngateway.api.DocumentContent;
+import com.esigngateway.document.DocumentContent;
+import com.esigngateway.document.DocumentSource;
 import com.esigngateway.config.VendorConfig.FileBytesFormat;
 import com.esigngateway.vendor.model.FileBytes;
 import com.fasterxml.jackson.annotation.JsonProperty;

@@ -1,4 +1,4 @@
-package com.esigngateway.metrics;
+package com.esigngateway.observability;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;

@@ -1,4 +1,4 @@
-package com.esigngateway.vendor;
+package com.esigngateway.vendor.rest;
 
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -22,7 +22,7 @@ import io.vertx.mutiny.core.buffer.Buffer;
  */
 @Path("rest/v1")
 @Produces(MediaType.APPLICATION_JSON)
-interface VendorRestClient {
+public interface VendorRestClient {
 
     String REQUEST_ID = "X-Request-Id";
 

@@ -1,4 +1,4 @@
-package com.esigngateway.api;
+package com.esigngateway.document;
 
 import java.io.BufferedOutputStream;
 import java.io.ByteArrayOutputStream;
@@ -14,8 +14,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import com.esigngateway.config.GatewayConfig;
-import com.esigngateway.metrics.GatewayMetrics;
-import com.esigngateway.vendor.wire.DocumentSource;
+import com.esigngateway.observability.GatewayMetrics;
+import com.esigngateway.document.DocumentSource;
 
 import io.quarkus.arc.Arc;
 import io.quarkus.arc.ArcContainer;

@@ -1,4 +1,4 @@
-package com.esigngateway.tracing;
+package com.esigngateway.observability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;

@@ -1,4 +1,4 @@
-package com.esigngateway.config;
+package com.esigngateway.startup;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -11,8 +11,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import com.esigngateway.security.ApiKeyIdentityProvider;
-import com.esigngateway.vendor.VendorBaseUrl;
-import com.esigngateway.vendor.VendorCredentials;
+import com.esigngateway.vendor.rest.VendorBaseUrl;
+import com.esigngateway.vendor.auth.VendorCredentials;
+import com.esigngateway.config.GatewayConfig;
 
 import io.quarkus.runtime.LaunchMode;
 import io.quarkus.runtime.StartupEvent;

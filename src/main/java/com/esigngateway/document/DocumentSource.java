@@ -1,4 +1,4 @@
-package com.esigngateway.vendor.wire;
+package com.esigngateway.document;
 
 import java.io.Closeable;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package com.esigngateway.problem;
+package com.esigngateway.api.problem;
 
 import java.net.URI;
 

@@ -1,4 +1,4 @@
-package com.esigngateway.vendor.wire;
+package com.esigngateway.document;
 
 /** The decimal digits of each byte value 0..255 (1, 2 or 3), as a table: a branch per byte mispredicts on document bytes. */
 final class DecimalDigits {

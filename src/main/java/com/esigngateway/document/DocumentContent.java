@@ -1,4 +1,4 @@
-package com.esigngateway.api;
+package com.esigngateway.document;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -11,7 +11,7 @@ import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.util.HexFormat;
 
-import com.esigngateway.vendor.wire.DocumentSource;
+import com.esigngateway.document.DocumentSource;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 

@@ -1,4 +1,4 @@
-package com.esigngateway.metrics;
+package com.esigngateway.observability;
 
 import java.time.Duration;
 import java.util.Locale;
@@ -6,7 +6,7 @@ import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import com.esigngateway.problem.ProblemType;
+import com.esigngateway.api.problem.ProblemType;
 import com.esigngateway.vendor.auth.TokenAcquisitionReason;
 
 import io.micrometer.core.instrument.Counter;

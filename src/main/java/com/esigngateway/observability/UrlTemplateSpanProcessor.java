@@ -1,4 +1,4 @@
-package com.esigngateway.tracing;
+package com.esigngateway.observability;
 
 import java.net.URI;
 

@@ -1,4 +1,4 @@
-package com.esigngateway.problem;
+package com.esigngateway.api.problem;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -22,7 +22,7 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import com.esigngateway.api.RequestIds;
 import com.esigngateway.api.model.Violation;
-import com.esigngateway.metrics.GatewayMetrics;
+import com.esigngateway.observability.GatewayMetrics;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
@@ -209,7 +209,7 @@ public class ProblemMappers {
 
     private static boolean causedBySpoolFull(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof com.esigngateway.api.DocumentSpool.SpoolFullException) {
+            if (t instanceof com.esigngateway.document.DocumentSpool.SpoolFullException) {
                 return true;
             }
         }

@@ -1,4 +1,4 @@
-package com.esigngateway.tracing;
+package com.esigngateway.observability;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;

@@ -1,4 +1,4 @@
-package com.esigngateway.api;
+package com.esigngateway.document;
 
 import java.io.IOException;
 

@@ -1,4 +1,4 @@
-package com.esigngateway.vendor;
+package com.esigngateway.vendor.rest;
 
 import java.net.URI;
 import java.util.concurrent.TimeUnit;

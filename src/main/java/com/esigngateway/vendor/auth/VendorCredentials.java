@@ -1,4 +1,4 @@
-package com.esigngateway.vendor;
+package com.esigngateway.vendor.auth;
 
 import java.util.Optional;
 
@@ -6,6 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import com.esigngateway.config.SimulatorConfig;
 import com.esigngateway.config.VendorConfig;
+import com.esigngateway.vendor.rest.VendorBaseUrl;
 
 /**
  * The gateway's vendor credentials: the API key (or the key already encrypted) and the salt. Against
