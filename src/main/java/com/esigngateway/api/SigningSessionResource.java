@@ -10,7 +10,7 @@ import jakarta.ws.rs.core.Response;
 import com.esigngateway.api.generated.SigningSessionsApi;
 import com.esigngateway.api.model.CreateSigningSessionRequest;
 import com.esigngateway.security.Roles;
-import com.esigngateway.session.SigningSessionService;
+import com.esigngateway.session.CreateSigningSession;
 
 import org.jboss.logging.MDC;
 
@@ -23,10 +23,10 @@ public class SigningSessionResource implements SigningSessionsApi {
     static final String REPLAYED = "Idempotent-Replayed";
     public static final String CLIENT_MDC_KEY = "client";
 
-    private final SigningSessionService service;
+    private final CreateSigningSession service;
     private final Callers callers;
 
-    SigningSessionResource(SigningSessionService service, Callers callers) {
+    SigningSessionResource(CreateSigningSession service, Callers callers) {
         this.service = service;
         this.callers = callers;
     }

@@ -23,7 +23,8 @@ public interface UpstreamConfig {
     @WithDefault("1s")
     Duration queueTimeout();
 
-    CircuitBreaker circuitBreaker();
+    /** The breaker of session creations, {@code vendor-create-session}. */
+    CircuitBreakerSettings circuitBreaker();
 
     interface RateLimit {
         /** Session creations sent to the vendor per window, for this gateway instance. */
@@ -32,23 +33,5 @@ public interface UpstreamConfig {
 
         @WithDefault("1s")
         Duration window();
-    }
-
-    interface CircuitBreaker {
-        /** Calls in the rolling window the breaker looks at; it cannot open before the window is full. */
-        @WithDefault("10")
-        int requestVolume();
-
-        /** Share of vendor failures in the window that opens the breaker. */
-        @WithDefault("0.5")
-        double failureRatio();
-
-        /** How long the breaker stays open before it lets a probe through. */
-        @WithDefault("15s")
-        Duration delay();
-
-        /** Successful probes needed to close it again. */
-        @WithDefault("2")
-        int successThreshold();
     }
 }

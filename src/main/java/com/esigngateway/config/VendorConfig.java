@@ -68,7 +68,7 @@ public interface VendorConfig {
 
         TokenRetry retry();
 
-        TokenCircuitBreaker circuitBreaker();
+        CircuitBreakerSettings circuitBreaker();
     }
 
     interface TokenRetry {
@@ -84,20 +84,6 @@ public interface VendorConfig {
 
         @WithDefault("50ms")
         Duration jitter();
-    }
-
-    interface TokenCircuitBreaker {
-        @WithDefault("4")
-        int requestVolume();
-
-        @WithDefault("0.5")
-        double failureRatio();
-
-        @WithDefault("10s")
-        Duration delay();
-
-        @WithDefault("1")
-        int successThreshold();
     }
 
     /** Wire formats the vendor's documentation leaves open; defaults follow its .NET sample. */

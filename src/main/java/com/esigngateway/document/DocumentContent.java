@@ -2,16 +2,14 @@ package com.esigngateway.document;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.security.MessageDigest;
-import java.util.HexFormat;
 
 import com.esigngateway.document.DocumentSource;
+import com.esigngateway.security.Sha256;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 
@@ -79,7 +77,7 @@ public final class DocumentContent implements DocumentSource {
     public String sha256() {
         String digest = sha256;
         if (digest == null && bytes != null) {
-            digest = sha256(bytes);
+            digest = Sha256.hex(bytes);
             sha256 = digest;
         }
         return digest;
@@ -105,41 +103,10 @@ public final class DocumentContent implements DocumentSource {
         };
     }
 
-    /** Removes the temporary file, if any. */
-    public void release() {
-        if (file != null) {
-            deleteQuietly(file);
-        }
-    }
-
-    /** The whole content in memory: for tests and small documents only. */
-    public byte[] toByteArray() {
-        if (bytes != null) {
-            return bytes.clone();
-        }
-        try {
-            return Files.readAllBytes(file);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
     @Override
     public String toString() {
         return isValid() ? "DocumentContent[" + length + " bytes, " + (file == null ? "in memory" : "spooled") + "]"
                 : "DocumentContent[invalid base64]";
-    }
-
-    static String sha256(byte[] bytes) {
-        return HexFormat.of().formatHex(newSha256().digest(bytes));
-    }
-
-    static MessageDigest newSha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     static void deleteQuietly(Path file) {

@@ -15,6 +15,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import com.esigngateway.config.GatewayConfig;
 import com.esigngateway.observability.GatewayMetrics;
+import com.esigngateway.security.Sha256;
 import com.esigngateway.document.DocumentSource;
 
 import io.quarkus.arc.Arc;
@@ -137,7 +138,7 @@ public class DocumentSpool {
             removeWhenTheRequestEnds(file, this::unreserve);
             out = new BufferedOutputStream(Files.newOutputStream(file), 64 * 1024);
             memory.writeTo(out);
-            digest = DocumentContent.newSha256();
+            digest = Sha256.digest();
             digest.update(memory.toByteArray());
             memory = null;
         }

@@ -1,8 +1,6 @@
 package com.esigngateway.security;
 
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
@@ -47,7 +45,7 @@ public class ApiKeyIdentityProvider implements IdentityProvider<ApiKeyRequest> {
 
     @Override
     public Uni<SecurityIdentity> authenticate(ApiKeyRequest request, AuthenticationRequestContext context) {
-        byte[] presented = sha256(request.key());
+        byte[] presented = Sha256.of(request.key());
         Client match = null;
         for (Client client : clients) {
             if (MessageDigest.isEqual(client.keyHash(), presented)) {
@@ -61,14 +59,6 @@ public class ApiKeyIdentityProvider implements IdentityProvider<ApiKeyRequest> {
                 .setPrincipal(new QuarkusPrincipal(match.name()))
                 .addRoles(match.roles())
                 .build());
-    }
-
-    static byte[] sha256(String key) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
-        }
     }
 
     /** Whether a configured value is a SHA-256 in hex (either case), as a client's key-sha256 must be. */
@@ -86,6 +76,6 @@ public class ApiKeyIdentityProvider implements IdentityProvider<ApiKeyRequest> {
 
     /** For tests and tooling: the configuration value for a key. */
     public static String hashOf(String key) {
-        return HexFormat.of().formatHex(sha256(key));
+        return HexFormat.of().formatHex(Sha256.of(key));
     }
 }

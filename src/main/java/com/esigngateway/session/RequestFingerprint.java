@@ -5,11 +5,11 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import com.esigngateway.security.Sha256;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
@@ -26,16 +26,12 @@ class RequestFingerprint {
     }
 
     String of(Object request) {
-        try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            try (OutputStream out = new DigestOutputStream(OutputStream.nullOutputStream(), digest)) {
-                mapper.writeValue(out, request);
-            }
-            return HexFormat.of().formatHex(digest.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+        MessageDigest digest = Sha256.digest();
+        try (OutputStream out = new DigestOutputStream(OutputStream.nullOutputStream(), digest)) {
+            mapper.writeValue(out, request);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        return HexFormat.of().formatHex(digest.digest());
     }
 }

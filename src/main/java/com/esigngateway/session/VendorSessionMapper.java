@@ -27,7 +27,7 @@ import com.esigngateway.vendor.model.VendorSession;
 import com.esigngateway.vendor.model.VendorSessionInfo;
 import com.esigngateway.vendor.model.VendorSigner;
 
-/** Maps a clean request onto the vendor's Session model, field by field as DESIGN §2 lists them. */
+/** Maps a clean request onto the vendor's Session model, field by field as the README's mapping table lists them. */
 @ApplicationScoped
 public class VendorSessionMapper {
 

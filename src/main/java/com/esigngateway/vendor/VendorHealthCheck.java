@@ -10,6 +10,7 @@ import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 
 import com.esigngateway.vendor.auth.VendorTokenProvider;
+import com.esigngateway.vendor.call.VendorCallPipeline;
 import com.esigngateway.vendor.rest.VendorBaseUrl;
 
 import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
@@ -17,7 +18,8 @@ import io.smallrye.faulttolerance.api.CircuitBreakerState;
 import io.smallrye.health.api.Wellness;
 
 /**
- * The vendor side at a glance, under {@code /q/health/well}: breaker states, whether a token is held
+ * The vendor side at a glance, under {@code /q/health/well}: the state of every declared operation's breaker
+ * ({@code unused} until its first call), whether a token is held
  * and for how long, uploads in flight. It is DOWN while a breaker is open. It is deliberately not a
  * readiness check: a vendor outage must not take every pod out of service, so that callers keep
  * getting fast 503 answers instead of connection errors.
@@ -28,15 +30,15 @@ public class VendorHealthCheck implements HealthCheck {
 
     private final CircuitBreakerMaintenance breakers;
     private final VendorTokenProvider tokens;
-    private final VendorGateway gateway;
+    private final VendorCallPipeline pipeline;
     private final VendorBaseUrl baseUrl;
     private final Clock clock;
 
-    VendorHealthCheck(CircuitBreakerMaintenance breakers, VendorTokenProvider tokens, VendorGateway gateway,
+    VendorHealthCheck(CircuitBreakerMaintenance breakers, VendorTokenProvider tokens, VendorCallPipeline pipeline,
             VendorBaseUrl baseUrl, Clock clock) {
         this.breakers = breakers;
         this.tokens = tokens;
-        this.gateway = gateway;
+        this.pipeline = pipeline;
         this.baseUrl = baseUrl;
         this.clock = clock;
     }
@@ -45,7 +47,7 @@ public class VendorHealthCheck implements HealthCheck {
     public HealthCheckResponse call() {
         HealthCheckResponseBuilder response = HealthCheckResponse.named("vendor").up();
         boolean open = false;
-        for (String breaker : new String[] {VendorGateway.BREAKER, VendorTokenProvider.BREAKER}) {
+        for (String breaker : pipeline.breakerNames()) {
             CircuitBreakerState state = state(breaker);
             response.withData("circuit-breaker." + breaker, state == null ? "unused" : state.name());
             open |= state == CircuitBreakerState.OPEN;
@@ -55,7 +57,7 @@ public class VendorHealthCheck implements HealthCheck {
             response.withData("token.refresh-in-seconds",
                     Math.max(0, Duration.between(clock.instant(), token.refreshAt()).toSeconds()));
         }, () -> response.withData("token", "none"));
-        response.withData("uploads-in-flight", gateway.uploadsInFlight());
+        response.withData("uploads-in-flight", pipeline.uploadsInFlight());
         response.withData("vendor", baseUrl.isSimulator() ? "embedded simulator" : "configured");
         return open ? response.down().build() : response.build();
     }

@@ -146,6 +146,6 @@ class CreateSessionCircuitBreakerTest {
     }
 
     private static CircuitBreakerState state() {
-        return CircuitBreakerMaintenance.get().currentState(VendorGateway.BREAKER);
+        return CircuitBreakerMaintenance.get().currentState(VendorGateway.UPLOADS_BREAKER);
     }
 }

@@ -28,7 +28,7 @@ import io.restassured.response.ValidatableResponse;
 import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
 
 /**
- * Every kind of vendor answer to CreateSession, classified (DESIGN §3): content problems become 422
+ * Every kind of vendor answer to CreateSession, classified: content problems become 422
  * with the vendor's words, failures 502/503/504, and a creation that may have reached the vendor is
  * never sent twice.
  */

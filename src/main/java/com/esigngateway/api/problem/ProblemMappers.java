@@ -14,15 +14,13 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 
-import org.eclipse.microprofile.faulttolerance.exceptions.BulkheadException;
-import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
-import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import com.esigngateway.api.RequestIds;
 import com.esigngateway.api.model.Violation;
 import com.esigngateway.observability.GatewayMetrics;
+import com.esigngateway.vendor.call.VendorException;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
@@ -31,7 +29,6 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 
-import io.smallrye.faulttolerance.api.RateLimitException;
 
 /**
  * Turns every exception that reaches the REST layer into a problem. Messages are written here, never
@@ -48,15 +45,23 @@ public class ProblemMappers {
             "xRequestId", RequestIds.HEADER);
 
     private final GatewayMetrics metrics;
+    private final VendorProblems vendorProblems;
 
-    public ProblemMappers(GatewayMetrics metrics) {
+    public ProblemMappers(GatewayMetrics metrics, VendorProblems vendorProblems) {
         this.metrics = metrics;
+        this.vendorProblems = vendorProblems;
     }
 
     @ServerExceptionMapper
     public Response problem(ProblemException e, HttpHeaders headers) {
         metrics.rejected(e.type());
         return ProblemResponses.of(e, RequestIds.of(headers));
+    }
+
+    @ServerExceptionMapper
+    public Response vendor(VendorException e, HttpHeaders headers) {
+        metrics.rejected(vendorProblems.typeOf(e));
+        return vendorProblems.problem(e, RequestIds.of(headers)).build();
     }
 
     @ServerExceptionMapper
@@ -160,30 +165,6 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response forbidden(io.quarkus.security.ForbiddenException e, HttpHeaders headers) {
         return problem(ProblemType.FORBIDDEN, "This client may not create signing sessions.", List.of(),
-                RequestIds.of(headers), null).build();
-    }
-
-    @ServerExceptionMapper
-    public Response rateLimited(RateLimitException e, HttpHeaders headers) {
-        return problem(ProblemType.RATE_LIMITED, "Too many session creations; retry later.", List.of(),
-                RequestIds.of(headers), Duration.ofMillis(Math.max(e.getRetryAfterMillis(), 1))).build();
-    }
-
-    @ServerExceptionMapper
-    public Response circuitOpen(CircuitBreakerOpenException e, HttpHeaders headers) {
-        return problem(ProblemType.CIRCUIT_OPEN, "Calls to the vendor are paused after repeated failures.",
-                List.of(), RequestIds.of(headers), Duration.ofSeconds(1)).build();
-    }
-
-    @ServerExceptionMapper
-    public Response bulkheadFull(BulkheadException e, HttpHeaders headers) {
-        return problem(ProblemType.GATEWAY_BUSY, "Too many uploads to the vendor are in flight.",
-                List.of(), RequestIds.of(headers), Duration.ofSeconds(1)).build();
-    }
-
-    @ServerExceptionMapper
-    public Response timeout(TimeoutException e, HttpHeaders headers) {
-        return problem(ProblemType.VENDOR_TIMEOUT, "The vendor did not answer in time.", List.of(),
                 RequestIds.of(headers), null).build();
     }
 

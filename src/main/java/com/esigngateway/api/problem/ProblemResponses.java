@@ -33,10 +33,7 @@ public final class ProblemResponses {
     }
 
     public static Response of(ProblemException e, String requestId) {
-        Response.ResponseBuilder builder = builder(e.type(), e.getMessage(), e.violations(), requestId,
-                e.retryAfter().orElse(null));
-        e.headers().forEach(builder::header);
-        return builder.build();
+        return builder(e.type(), e.getMessage(), e.violations(), requestId, e.retryAfter().orElse(null)).build();
     }
 
     /** Whole seconds, rounded up, at least 1: a client that waits that long will not be turned away early. */

@@ -2,8 +2,6 @@ package com.esigngateway.vendor.auth;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import com.esigngateway.vendor.auth.VendorCredentials;
-import com.esigngateway.vendor.VendorEndpoints;
 
 import io.quarkus.cache.Cache;
 import io.quarkus.cache.CacheName;
@@ -20,12 +18,12 @@ public class EncryptedApiKey {
     static final String CACHE = "vendor-encrypted-api-key";
 
     private final Cache cache;
-    private final VendorEndpoints endpoints;
+    private final TokenCalls calls;
     private final VendorCredentials credentials;
 
-    EncryptedApiKey(@CacheName(CACHE) Cache cache, VendorEndpoints endpoints, VendorCredentials credentials) {
+    EncryptedApiKey(@CacheName(CACHE) Cache cache, TokenCalls calls, VendorCredentials credentials) {
         this.cache = cache;
-        this.endpoints = endpoints;
+        this.calls = calls;
         this.credentials = credentials;
     }
 
@@ -34,7 +32,7 @@ public class EncryptedApiKey {
             return Uni.createFrom().item(credentials.encryptedApiKey().get());
         }
         String apiKey = credentials.apiKey().orElseThrow();
-        return cache.getAsync(credentials.salt(), salt -> endpoints.encrypt(apiKey, salt, requestId));
+        return cache.getAsync(credentials.salt(), salt -> calls.encrypt(apiKey, salt, requestId));
     }
 
     /** Forget the cached value, e.g. after the vendor refused it. */

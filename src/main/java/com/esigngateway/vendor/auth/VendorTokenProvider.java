@@ -3,38 +3,33 @@ package com.esigngateway.vendor.auth;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.util.TypeLiteral;
 
-import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
 import org.jboss.logging.Logger;
 
 import com.esigngateway.config.VendorConfig;
 import com.esigngateway.observability.VendorSpans;
-import com.esigngateway.vendor.auth.VendorCredentials;
-import com.esigngateway.vendor.VendorEndpoints;
-import com.esigngateway.vendor.VendorEvents;
-import com.esigngateway.vendor.VendorException;
+import com.esigngateway.vendor.call.VendorEvents;
+import com.esigngateway.vendor.call.VendorException;
+import com.esigngateway.vendor.call.VendorFailure;
 
 import io.opentelemetry.api.trace.SpanKind;
-import io.quarkus.runtime.annotations.RegisterForReflection;
-import io.smallrye.faulttolerance.api.TypedGuard;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 
 /**
- * Holds the one vendor token every call shares (DESIGN §4).
+ * Holds the one vendor token every call shares.
  * <ul>
  * <li>Concurrent callers that find no usable token share a single acquisition (single-flight).</li>
  * <li>A token is reused until its TTL minus the refresh skew.</li>
  * <li>A token the vendor refused is dropped once, however many calls saw it refused.</li>
  * <li>A failed acquisition is not kept: the next caller tries again.</li>
- * <li>Acquisition has its own time limit, retries with exponential backoff and jitter, and its own breaker.</li>
+ * <li>Acquisition has its own time limit, retries with exponential backoff and jitter, and its own breaker
+ * ({@link TokenCalls}).</li>
  * </ul>
  * Quarkus Cache does not fit this holder: its expiry is per cache, not per entry, and it cannot drop
  * exactly the token that was refused while a newer one is already being fetched. It is used for the
@@ -42,8 +37,6 @@ import io.vertx.core.Vertx;
  */
 @ApplicationScoped
 public class VendorTokenProvider {
-
-    public static final String BREAKER = "vendor-token";
 
     private static final Logger LOG = Logger.getLogger(VendorTokenProvider.class);
     private static final Duration TOKEN_RETRY_AFTER = Duration.ofSeconds(5);
@@ -64,46 +57,24 @@ public class VendorTokenProvider {
 
     private final AtomicReference<State> state = new AtomicReference<>(new Empty(TokenAcquisitionReason.COLD));
     private final EncryptedApiKey encryptedApiKey;
-    private final VendorEndpoints endpoints;
+    private final TokenCalls calls;
     private final VendorCredentials credentials;
     private final Clock clock;
     private final Duration ttl;
     private final Duration skew;
-    private final Duration breakerDelay;
-    private final TypedGuard<Uni<String>> guard;
     private final VendorEvents events;
     private final VendorSpans spans;
 
-    VendorTokenProvider(EncryptedApiKey encryptedApiKey, VendorEndpoints endpoints, VendorCredentials credentials,
+    VendorTokenProvider(EncryptedApiKey encryptedApiKey, TokenCalls calls, VendorCredentials credentials,
             VendorConfig config, Clock clock, VendorEvents events, VendorSpans spans) {
         this.spans = spans;
         this.encryptedApiKey = encryptedApiKey;
-        this.endpoints = endpoints;
+        this.calls = calls;
         this.credentials = credentials;
         this.clock = clock;
         VendorConfig.Token token = config.token();
         this.ttl = token.ttl();
         this.skew = token.refreshSkew().compareTo(token.ttl()) < 0 ? token.refreshSkew() : Duration.ZERO;
-        this.breakerDelay = token.circuitBreaker().delay();
-        this.guard = TypedGuard.create(new UniOfString())
-                .withDescription(BREAKER)
-                .withRetry()
-                .maxRetries(token.retry().maxRetries())
-                .delay(token.retry().initialDelay().toMillis(), ChronoUnit.MILLIS)
-                .jitter(token.retry().jitter().toMillis(), ChronoUnit.MILLIS)
-                .whenException(VendorTokenProvider::isOutage)
-                .withExponentialBackoff().factor(2).maxDelay(token.retry().maxDelay().toMillis(), ChronoUnit.MILLIS).done()
-                .done()
-                .withCircuitBreaker()
-                .name(BREAKER)
-                .requestVolumeThreshold(token.circuitBreaker().requestVolume())
-                .failureRatio(token.circuitBreaker().failureRatio())
-                .delay(token.circuitBreaker().delay().toMillis(), ChronoUnit.MILLIS)
-                .successThreshold(token.circuitBreaker().successThreshold())
-                .when(VendorTokenProvider::isOutage)
-                .onStateChange(state -> events.breakerChanged(BREAKER, state))
-                .done()
-                .build();
         this.events = events;
     }
 
@@ -176,27 +147,18 @@ public class VendorTokenProvider {
         });
     }
 
+    /** The encrypted key (cached), then a token; a refused key is forgotten, an outage means the service is down. */
     private Uni<String> guardedGetToken(String requestId) {
-        Uni<String> guarded = guard.get(() -> encryptedApiKey.get(requestId)
-                .chain(key -> endpoints.getToken(credentials.salt(), key, requestId))
-                .onFailure(VendorTokenProvider::isCredentialProblem)
-                .call(encryptedApiKey::forget));
-        return guarded.onFailure(CircuitBreakerOpenException.class)
-                .transform(open -> VendorException.circuitOpen("token service", breakerDelay))
-                .onFailure(VendorTokenProvider::isOutage)
-                .transform(down -> VendorException.tokenServiceDown(TOKEN_RETRY_AFTER));
-    }
-
-    /** A named type literal, registered so that its generic signature survives in a native image. */
-    @RegisterForReflection
-    static final class UniOfString extends TypeLiteral<Uni<String>> {
-    }
-
-    private static boolean isOutage(Throwable failure) {
-        return failure instanceof VendorException vendor && vendor.isOutage();
+        return encryptedApiKey.get(requestId)
+                .chain(key -> calls.getToken(credentials.salt(), key, requestId))
+                .onFailure(VendorTokenProvider::isCredentialProblem).call(encryptedApiKey::forget)
+                .onFailure(VendorException::isOutage).transform(down -> new VendorException(
+                        VendorFailure.TOKEN_SERVICE_DOWN,
+                        "The vendor's token service is unavailable; no session can be created right now.",
+                        TOKEN_RETRY_AFTER));
     }
 
     private static boolean isCredentialProblem(Throwable failure) {
-        return failure instanceof VendorException vendor && !vendor.isOutage();
+        return VendorException.is(failure, VendorFailure.CREDENTIALS_REFUSED);
     }
 }

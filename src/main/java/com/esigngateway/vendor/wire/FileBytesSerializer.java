@@ -8,8 +8,8 @@ import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 
 /**
- * Inside {@link VendorBodyWriter} it leaves a hole where the bytes go, to be filled while the body is
- * sent; elsewhere (a plain {@code ObjectMapper}) it writes the bytes inline.
+ * Leaves a hole where the bytes go, to be filled while the body is sent: document bytes are written only by
+ * {@link VendorBody}, never by a plain {@code ObjectMapper} (which would render a whole document into memory).
  */
 public class FileBytesSerializer extends StdSerializer<FileBytes> {
 
@@ -19,16 +19,11 @@ public class FileBytesSerializer extends StdSerializer<FileBytes> {
 
     @Override
     public void serialize(FileBytes value, JsonGenerator gen, SerializerProvider provider) throws IOException {
-        if (provider.getAttribute(VendorBodyWriter.HOLES) instanceof VendorBodyWriter.Holes holes) {
-            gen.writeRawValue("");
-            gen.flush();
-            holes.mark(value);
-            return;
+        if (!(provider.getAttribute(VendorBodyWriter.HOLES) instanceof VendorBodyWriter.Holes holes)) {
+            throw new IllegalStateException("document bytes are written by VendorBodyWriter only");
         }
-        // Outside the vendor body writer (diagnostics): render the whole document inline.
-        FileBytesEncoding encoding = FileBytesEncoding.of(value.format());
-        VendorBody body = new VendorBody(java.util.List.of(
-                new VendorBody.EncodedFile(value, encoding, encoding.length(value.source()))));
-        gen.writeRawValue(new String(body.toByteArray(), java.nio.charset.StandardCharsets.US_ASCII));
+        gen.writeRawValue("");
+        gen.flush();
+        holes.mark(value);
     }
 }

@@ -197,7 +197,7 @@ class VendorTokenLifecycleTest {
         // The token service comes back: after the breaker's delay a probe goes through and it closes.
         VendorStubs.healthy(vendor);
         await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200)).untilAsserted(this::create);
-        assertThat(CircuitBreakerMaintenance.get().currentState(VendorTokenProvider.BREAKER).name()).isEqualTo("CLOSED");
+        assertThat(CircuitBreakerMaintenance.get().currentState(TokenCalls.BREAKER).name()).isEqualTo("CLOSED");
     }
 
     private void create() {

@@ -1,4 +1,4 @@
-package com.esigngateway.vendor;
+package com.esigngateway.vendor.call;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -18,6 +18,7 @@ public class VendorEvents {
 
     private static final Logger LOG = Logger.getLogger(VendorEvents.class);
 
+    /** The last state each breaker reported, so that a change is logged once. */
     private final Map<String, CircuitBreakerState> breakers = new ConcurrentHashMap<>();
     private final GatewayMetrics metrics;
 
@@ -28,11 +29,6 @@ public class VendorEvents {
     public void tokenAcquisition(TokenAcquisitionReason reason) {
         LOG.debugf("Fetching a vendor token (%s)", reason.tag());
         metrics.tokenAcquisition(reason);
-    }
-
-    /** The last state each breaker reported, for health data. */
-    public Map<String, CircuitBreakerState> breakerStates() {
-        return Map.copyOf(breakers);
     }
 
     /** Logged once per change: WARN when a breaker opens, INFO when it closes again. */

@@ -1,4 +1,4 @@
-package com.esigngateway.vendor;
+package com.esigngateway.vendor.call;
 
 import java.time.Duration;
 import java.util.ArrayDeque;

@@ -11,15 +11,17 @@ import com.esigngateway.api.model.SigningSession;
 import com.esigngateway.observability.GatewayMetrics;
 import com.esigngateway.session.IdempotentRequests.Outcome;
 import com.esigngateway.vendor.VendorGateway;
-import com.esigngateway.vendor.VendorGateway.Created;
+import com.esigngateway.vendor.VendorGateway.Answered;
+import com.esigngateway.vendor.call.Deadline;
+import com.esigngateway.vendor.model.SessionCreated;
 
 import io.smallrye.mutiny.Uni;
 
-/** Starts signing sessions: validate, map to the vendor's model, create through the gateway, answer. */
+/** Starts a signing session: validate, map to the vendor's model, create it at the vendor, answer. */
 @ApplicationScoped
-public class SigningSessionService {
+public class CreateSigningSession {
 
-    private static final Logger LOG = Logger.getLogger(SigningSessionService.class);
+    private static final Logger LOG = Logger.getLogger(CreateSigningSession.class);
 
     private final SigningSessionRequestValidator validator;
     private final VendorSessionMapper mapper;
@@ -28,7 +30,7 @@ public class SigningSessionService {
     private final RequestFingerprint fingerprint;
     private final GatewayMetrics metrics;
 
-    SigningSessionService(SigningSessionRequestValidator validator, VendorSessionMapper mapper, VendorGateway gateway,
+    CreateSigningSession(SigningSessionRequestValidator validator, VendorSessionMapper mapper, VendorGateway gateway,
             IdempotentRequests idempotentRequests, RequestFingerprint fingerprint, GatewayMetrics metrics) {
         this.metrics = metrics;
         this.validator = validator;
@@ -55,36 +57,37 @@ public class SigningSessionService {
     }
 
     private Uni<SigningSession> createAtVendor(CreateSigningSessionRequest request, String caller, String requestId) {
-        return gateway.createSession(mapper.map(request), requestId)
+        Deadline deadline = Deadline.none();
+        return gateway.createSession(mapper.map(request), requestId, deadline)
                 .invoke(created -> {
                     metrics.sessionCreated(caller);
-                    LOG.infof("Created vendor session %s for client %s", created.session().sessionId(), caller);
+                    LOG.infof("Created vendor session %s for client %s", created.value().sessionId(), caller);
                 })
-                .chain(created -> continueUrl(created, request.getOwner(), requestId)
-                        .map(url -> answer(request, created, url)));
+                .chain(created -> continueUrl(created, request.getOwner(), requestId, deadline)
+                        .map(url -> answer(request, created.value(), url)));
     }
 
     /**
      * The continue link needs the vendor's landing URL. The session exists by now, so failing to get the
      * URL must not turn the answer into an error: the link is left out instead.
      */
-    private Uni<String> continueUrl(Created created, String owner, String requestId) {
-        return gateway.landingUrl(created.token(), requestId)
-                .map(landing -> ContinueUrl.build(landing, created.token().value(), owner, created.session().sessionId()))
+    private Uni<String> continueUrl(Answered<SessionCreated> created, String owner, String requestId, Deadline deadline) {
+        return gateway.landingUrl(requestId, deadline)
+                .map(landing -> ContinueUrl.build(landing, created.token().value(), owner, created.value().sessionId()))
                 .onFailure().recoverWithItem(failure -> {
                     LOG.warnf("Session %s was created, but the vendor's landing URL could not be fetched (%s); "
-                            + "answering without continueUrl", created.session().sessionId(), failure.getMessage());
+                            + "answering without continueUrl", created.value().sessionId(), failure.getMessage());
                     return null;
                 });
     }
 
-    private static SigningSession answer(CreateSigningSessionRequest request, Created created, String continueUrl) {
+    private static SigningSession answer(CreateSigningSessionRequest request, SessionCreated created, String continueUrl) {
         return new SigningSession()
-                .id(created.session().sessionId())
+                .id(created.sessionId())
                 .title(request.getTitle())
                 .transactionId(request.getTransactionId())
                 .signers(request.getSigners().stream().map(signer -> new SessionSigner()
-                        .id(created.session().signerId(signer.getEmail()).orElse(null))
+                        .id(created.signerId(signer.getEmail()).orElse(null))
                         .email(signer.getEmail())
                         .role(signer.getRole())).toList())
                 .documents(request.getDocuments().stream()

@@ -1,4 +1,4 @@
-package com.esigngateway.vendor;
+package com.esigngateway.vendor.call;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,0 +1,216 @@
+package com.esigngateway.vendor.call;
+
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.UnknownHostException;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Optional;
+
+import org.jboss.resteasy.reactive.RestResponse;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.MissingNode;
+
+/**
+ * Classifies every vendor answer into a success or one of the vendor's {@link VendorFailure failure kinds}. The
+ * vendor documents no HTTP codes and reports errors as {@code "Error: …"} text, sometimes with HTTP 200, and an
+ * expired token as a null result, so the body decides more often than the status. What is the same for every
+ * operation is here; what differs (what an error text or an empty result means, how a success is read) is the
+ * operation's declaration.
+ */
+final class VendorAnswers {
+
+    private static final int MAX_VENDOR_MESSAGE = 500;
+    static final Duration DEFAULT_RETRY_AFTER = Duration.ofSeconds(5);
+
+    private final ObjectMapper mapper;
+
+    VendorAnswers(ObjectMapper mapper) {
+        this.mapper = mapper;
+    }
+
+    <T> T classify(VendorOperation<?, T> operation, RestResponse<String> response) {
+        int status = response.getStatus();
+        if (status == 429) {
+            throw new VendorException(VendorFailure.THROTTLED, "The vendor is throttling this gateway.",
+                    retryAfter(response).orElse(DEFAULT_RETRY_AFTER));
+        }
+        if (status >= 500) {
+            throw new VendorException(VendorFailure.BAD_ANSWER,
+                    "The vendor's " + operation.name + " answered HTTP " + status + ".");
+        }
+        if (operation.usesToken && (status == 401 || status == 403)) {
+            throw tokenRefused("HTTP " + status);
+        }
+        String text = text(response);
+        JsonNode body = parse(text);
+        String error = errorText(body, text);
+        if (error != null) {
+            throw vendorError(operation, error);
+        }
+        if (status == 413) {
+            throw new VendorException(VendorFailure.REJECTED, "The vendor refused the documents as too large (HTTP 413).");
+        }
+        if (status == 401 || status == 403) {
+            throw credentialsRefused("HTTP " + status);
+        }
+        if (status == 404) {
+            throw new VendorException(VendorFailure.UNEXPECTED_REFUSAL, "The vendor has no " + operation.name
+                    + " endpoint at the configured address (HTTP 404); check ESIGN_VENDOR_URL.");
+        }
+        if (status >= 300) {
+            throw new VendorException(VendorFailure.UNEXPECTED_REFUSAL,
+                    "The vendor's " + operation.name + " answered HTTP " + status + ".");
+        }
+        if (body == null) {
+            throw new VendorException(VendorFailure.BAD_ANSWER, "The vendor's " + operation.name + " answer is not JSON.");
+        }
+        if (body.isNull() || body.isMissingNode()) {
+            throw emptyResult(operation.name, operation.emptyResult);
+        }
+        return operation.answer.apply(new VendorAnswer(operation.name, body, operation.emptyResult));
+    }
+
+    /** A failure of the call itself: no connection, a broken connection, a read timeout. */
+    static VendorException fromFailure(Throwable failure, Duration timeout) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof VendorException vendor) {
+                return vendor;
+            }
+            if (t instanceof ConnectException || t instanceof UnknownHostException
+                    || t instanceof NoRouteToHostException) {
+                return new VendorException(VendorFailure.UNREACHABLE, "The vendor cannot be reached.", DEFAULT_RETRY_AFTER);
+            }
+            if (t instanceof java.util.concurrent.TimeoutException || t instanceof java.net.SocketTimeoutException
+                    || t instanceof io.netty.handler.timeout.TimeoutException
+                    || t.getClass().getSimpleName().contains("Timeout")) {
+                return timeout(timeout);
+            }
+            if (t instanceof IOException || t instanceof io.vertx.core.VertxException) {
+                break;
+            }
+        }
+        return new VendorException(VendorFailure.CONNECTION_LOST, "The connection to the vendor broke during the call.");
+    }
+
+    static VendorException timeout(Duration limit) {
+        return new VendorException(VendorFailure.TIMEOUT, "The vendor did not answer within " + limit.toMillis() + " ms.");
+    }
+
+    /** The default meaning of an {@code "Error: …"} answer: the vendor refused the content, in its own words. */
+    static VendorFailure contentError(String vendorMessage) {
+        return VendorFailure.REJECTED;
+    }
+
+    static VendorException emptyResult(String operation, VendorFailure kind) {
+        return switch (kind) {
+            case TOKEN_REFUSED -> tokenRefused("empty result");
+            case CREDENTIALS_REFUSED -> credentialsRefused("no token issued");
+            default -> new VendorException(kind, "The vendor's " + operation + " answered an empty result.");
+        };
+    }
+
+    private static VendorException vendorError(VendorOperation<?, ?> operation, String error) {
+        String message = error.length() > MAX_VENDOR_MESSAGE ? error.substring(0, MAX_VENDOR_MESSAGE) + "…" : error;
+        String lower = message.toLowerCase(Locale.ROOT);
+        boolean tokenProblem = lower.contains("invalid token") || lower.contains("bad token")
+                || lower.contains("token has expired") || lower.contains("token expired");
+        boolean credentialProblem = lower.contains("invalid api key") || lower.contains("invalid user account");
+        if (tokenProblem && operation.usesToken) {
+            return tokenRefused(message);
+        }
+        if (tokenProblem || credentialProblem) {
+            return credentialsRefused(message);
+        }
+        VendorFailure kind = operation.vendorErrors.apply(message);
+        return switch (kind) {
+            case REJECTED, NOT_FOUND, CONFLICT -> new VendorException(kind, message);
+            default -> new VendorException(kind, "The vendor's " + operation.name + " failed: " + message);
+        };
+    }
+
+    static VendorException tokenRefused(String why) {
+        return new VendorException(VendorFailure.TOKEN_REFUSED, "The vendor rejected a freshly issued token (" + why + ").");
+    }
+
+    static VendorException credentialsRefused(String vendorMessage) {
+        return new VendorException(VendorFailure.CREDENTIALS_REFUSED,
+                "The vendor rejected the gateway's credentials (" + vendorMessage + "); check ESIGN_VENDOR_API_KEY, "
+                        + "ESIGN_VENDOR_ENCRYPTED_API_KEY and ESIGN_VENDOR_SALT.");
+    }
+
+    /**
+     * The answer's text. The REST client hands over a success body as a String but leaves an error
+     * status's body as an unread stream (it is already in memory, so reading it does not block).
+     */
+    private static String text(RestResponse<String> response) {
+        Object entity = ((jakarta.ws.rs.core.Response) response.toResponse()).getEntity();
+        if (entity == null || entity instanceof String) {
+            return (String) entity;
+        }
+        if (entity instanceof java.io.InputStream stream) {
+            try (stream) {
+                return new String(stream.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                return null;
+            }
+        }
+        return String.valueOf(entity);
+    }
+
+    private JsonNode parse(String text) {
+        if (text == null || text.isBlank()) {
+            return MissingNode.getInstance();
+        }
+        try {
+            return mapper.readTree(text);
+        } catch (JsonProcessingException e) {
+            return null;
+        }
+    }
+
+    /** {@code "Error: …"} as plain text, as a JSON string, or inside a RequestResponse field. */
+    private static String errorText(JsonNode body, String raw) {
+        if (body == null) {
+            String trimmed = raw == null ? "" : raw.strip();
+            return isError(trimmed) ? trimmed : null;
+        }
+        if (body.isTextual()) {
+            return isError(body.asText()) ? body.asText() : null;
+        }
+        for (String field : new String[] {"ReturnValue", "Details", "Message", "ErrorMessage", "Error"}) {
+            JsonNode value = body.path(field);
+            if (value.isTextual() && isError(value.asText())) {
+                return value.asText();
+            }
+            if (value.isArray()) {
+                for (JsonNode item : value) {
+                    if (item.isTextual() && isError(item.asText())) {
+                        return item.asText();
+                    }
+                }
+            }
+        }
+        return null;
+    }
+
+    private static boolean isError(String text) {
+        return text.regionMatches(true, 0, "Error:", 0, 6);
+    }
+
+    private static Optional<Duration> retryAfter(RestResponse<String> response) {
+        String value = response.getHeaderString("Retry-After");
+        if (value == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Duration.ofSeconds(Math.max(1, Long.parseLong(value.trim()))));
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+}
