@@ -8,35 +8,59 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import com.esigngateway.api.generated.SigningSessionsApi;
+import com.esigngateway.api.model.CancelSigningSessionRequest;
 import com.esigngateway.api.model.CreateSigningSessionRequest;
+import com.esigngateway.api.model.SendInvitationsRequest;
 import com.esigngateway.security.Roles;
+import com.esigngateway.session.CancelSigningSession;
+import com.esigngateway.session.CreateSignerLink;
 import com.esigngateway.session.CreateSigningSession;
+import com.esigngateway.session.ListSigningSessions;
+import com.esigngateway.session.ReadAuditTrail;
+import com.esigngateway.session.ReadSigningSession;
+import com.esigngateway.session.RenewContinueLink;
+import com.esigngateway.session.SendInvitations;
 
 import org.jboss.logging.MDC;
 
 import io.smallrye.mutiny.Uni;
 
-/** {@code POST /v1/signing-sessions}, as the contract in {@code openapi/esign-gateway.yaml} defines it. */
+/** {@code /v1/signing-sessions}, as the contract in {@code openapi/esign-gateway.yaml} defines it: one use case per method. */
 @RolesAllowed(Roles.SIGNING_SESSIONS)
 public class SigningSessionResource implements SigningSessionsApi {
 
     static final String REPLAYED = "Idempotent-Replayed";
     public static final String CLIENT_MDC_KEY = "client";
 
-    private final CreateSigningSession service;
+    private final CreateSigningSession create;
+    private final ReadSigningSession read;
+    private final ListSigningSessions list;
+    private final CancelSigningSession cancel;
+    private final SendInvitations invitations;
+    private final RenewContinueLink continueLink;
+    private final CreateSignerLink signerLink;
+    private final ReadAuditTrail auditTrail;
     private final Callers callers;
 
-    SigningSessionResource(CreateSigningSession service, Callers callers) {
-        this.service = service;
+    SigningSessionResource(CreateSigningSession create, ReadSigningSession read, ListSigningSessions list,
+            CancelSigningSession cancel, SendInvitations invitations, RenewContinueLink continueLink,
+            CreateSignerLink signerLink, ReadAuditTrail auditTrail, Callers callers) {
+        this.create = create;
+        this.read = read;
+        this.list = list;
+        this.cancel = cancel;
+        this.invitations = invitations;
+        this.continueLink = continueLink;
+        this.signerLink = signerLink;
+        this.auditTrail = auditTrail;
         this.callers = callers;
     }
 
     @Override
     public Uni<Response> createSigningSession(CreateSigningSessionRequest request, String idempotencyKey,
             String requestId) {
-        String caller = callers.current();
-        MDC.put(CLIENT_MDC_KEY, caller);
-        return service.create(request, caller, idempotencyKey, requestId).map(outcome -> {
+        String caller = caller();
+        return create.create(request, caller, idempotencyKey, requestId).map(outcome -> {
             Response.ResponseBuilder response = Response.status(Response.Status.CREATED)
                     .header("Location", "/v1/signing-sessions/"
                             + URLEncoder.encode(outcome.session().getId(), StandardCharsets.UTF_8))
@@ -47,5 +71,64 @@ public class SigningSessionResource implements SigningSessionsApi {
             }
             return response.build();
         });
+    }
+
+    @Override
+    @RolesAllowed({Roles.SIGNING_SESSIONS, Roles.SIGNING_SESSIONS_READ})
+    public Uni<Response> getSigningSession(String id, String requestId) {
+        caller();
+        return read.read(id, requestId).map(SigningSessionResource::ok);
+    }
+
+    @Override
+    @RolesAllowed({Roles.SIGNING_SESSIONS, Roles.SIGNING_SESSIONS_READ})
+    public Uni<Response> listSigningSessions(String owner, String transactionId, Integer page, Integer limit,
+            String requestId) {
+        caller();
+        return list.list(owner, transactionId, page == null ? 0 : page, limit == null ? 20 : limit, requestId)
+                .map(SigningSessionResource::ok);
+    }
+
+    @Override
+    public Uni<Response> cancelSigningSession(String id, String requestId, CancelSigningSessionRequest request) {
+        caller();
+        return cancel.cancel(id, request == null ? null : request.getReturnUrl(), requestId).map(SigningSessionResource::ok);
+    }
+
+    @Override
+    public Uni<Response> sendSigningInvitations(String id, String requestId, SendInvitationsRequest request) {
+        caller();
+        return invitations.send(id, request == null ? null : request.getSignerIds(), requestId)
+                .map(sent -> Response.accepted(sent).type(MediaType.APPLICATION_JSON).build());
+    }
+
+    @Override
+    public Uni<Response> renewContinueLink(String id, String requestId) {
+        caller();
+        return continueLink.renew(id, requestId).map(SigningSessionResource::ok);
+    }
+
+    @Override
+    public Uni<Response> createSignerLink(String id, String signerId, String requestId) {
+        caller();
+        return signerLink.create(id, signerId, requestId).map(SigningSessionResource::ok);
+    }
+
+    @Override
+    @RolesAllowed({Roles.SIGNING_SESSIONS, Roles.SIGNING_SESSIONS_READ})
+    public Uni<Response> getAuditTrail(String id, String requestId) {
+        caller();
+        return auditTrail.read(id, requestId).map(SigningSessionResource::ok);
+    }
+
+    /** The calling service's name, also put in the logging context of the request. */
+    private String caller() {
+        String caller = callers.current();
+        MDC.put(CLIENT_MDC_KEY, caller);
+        return caller;
+    }
+
+    private static Response ok(Object entity) {
+        return Response.ok(entity, MediaType.APPLICATION_JSON).build();
     }
 }

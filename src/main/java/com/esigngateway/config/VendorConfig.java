@@ -2,6 +2,7 @@ package com.esigngateway.config;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
@@ -66,13 +67,66 @@ public interface VendorConfig {
         @WithDefault("5s")
         Duration timeout();
 
-        TokenRetry retry();
+        Retry retry();
 
         CircuitBreakerSettings circuitBreaker();
     }
 
-    interface TokenRetry {
-        /** Retries of a failed token call (it is idempotent), with exponential backoff and jitter. */
+    /**
+     * The calls about an existing session (GetSession, the transaction-id list, the action log, cancel, invitations,
+     * a signer's token). They share the breaker {@code vendor-session-calls} (with {@code esign.upstream.circuit-breaker.*}
+     * settings); the reads among them are retried.
+     */
+    SessionCalls sessionCalls();
+
+    interface SessionCalls {
+        /** Time limit for one such call. */
+        @WithDefault("10s")
+        Duration timeout();
+
+        /** Retries of the reads (they are idempotent); writes are never retried. */
+        Retry retry();
+
+        /** The column GetSessionsLiteByTransactionId sorts by; the vendor does not list its column names. */
+        @WithDefault("CreatedOn")
+        String listSortColumn();
+
+        /** {@code asc} or {@code desc}. */
+        @WithDefault("desc")
+        String listSortOrder();
+    }
+
+    /**
+     * A signer's link: {@code {landingUrl}}, {@code {token}} (the signer's token from GetSignerInviteToken),
+     * {@code {sessionId}}, {@code {signerId}} and {@code {email}} are filled in, URL-encoded. The vendor does not
+     * document this URL: confirm the template with the vendor.
+     */
+    @WithDefault("{landingUrl}token={token}&ssid={sessionId}&signer={signerId}&page=sign")
+    String signerLinkTemplate();
+
+    /** Where the vendor's answers keep what it does not document; each a list of field paths tried in turn. */
+    Answers answers();
+
+    interface Answers {
+        /** The session's status code (1..9) in a GetSession answer's session. */
+        @WithDefault("SessionInfo.StatusCode,SessionInfo.Status,StatusCode,Status,SessionStatus")
+        List<String> sessionStatus();
+
+        /** A signer's status code (1..8). */
+        @WithDefault("StatusCode,Status,SignerStatus")
+        List<String> signerStatus();
+
+        /** Why a signer declined. */
+        @WithDefault("DeclinedReason,DeclineReason")
+        List<String> declineReason();
+
+        /** The session's owner (an email). */
+        @WithDefault("UserName,Username,Owner,SessionInfo.UserName,SessionInfo.Owner")
+        List<String> owner();
+    }
+
+    interface Retry {
+        /** Retries of a failed call that is safe to repeat, with exponential backoff and jitter. */
         @WithDefault("2")
         int maxRetries();
 

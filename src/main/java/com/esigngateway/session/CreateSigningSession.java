@@ -29,10 +29,13 @@ public class CreateSigningSession {
     private final IdempotentRequests idempotentRequests;
     private final RequestFingerprint fingerprint;
     private final GatewayMetrics metrics;
+    private final RequestDeadlines deadlines;
 
     CreateSigningSession(SigningSessionRequestValidator validator, VendorSessionMapper mapper, VendorGateway gateway,
-            IdempotentRequests idempotentRequests, RequestFingerprint fingerprint, GatewayMetrics metrics) {
+            IdempotentRequests idempotentRequests, RequestFingerprint fingerprint, GatewayMetrics metrics,
+            RequestDeadlines deadlines) {
         this.metrics = metrics;
+        this.deadlines = deadlines;
         this.validator = validator;
         this.mapper = mapper;
         this.gateway = gateway;
@@ -57,7 +60,7 @@ public class CreateSigningSession {
     }
 
     private Uni<SigningSession> createAtVendor(CreateSigningSessionRequest request, String caller, String requestId) {
-        Deadline deadline = Deadline.none();
+        Deadline deadline = deadlines.start();
         return gateway.createSession(mapper.map(request), requestId, deadline)
                 .invoke(created -> {
                     metrics.sessionCreated(caller);

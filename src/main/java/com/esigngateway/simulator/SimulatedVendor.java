@@ -7,9 +7,11 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -40,6 +42,7 @@ public class SimulatedVendor {
     static final String BAD_TOKEN = "Error: Bad Token Information. Please authenticate.";
     static final String INVALID_API_KEY = "Error: Invalid API key";
     static final String USER_NOT_FOUND = "Error: Username not found.";
+    static final String SESSION_NOT_FOUND = "Error: Session not found.";
     static final String SIGNER_RULE = "Error: All signers must have a last name and valid email address.";
     /** What a .NET service answers when a collection the sample marks "Required to instantiate" is null. */
     static final String NOT_INSTANTIATED = "Error: Object reference not set to an instance of an object.";
@@ -50,10 +53,6 @@ public class SimulatedVendor {
     private static final int MAX_TOKENS = 10_000;
     private static final int MAX_SESSIONS = 1_000;
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
-
-    /** A session the simulator created, for its landing page. */
-    record SimulatedSession(String id, String owner, String title, int documents, int signers) {
-    }
 
     private final SimulatorConfig config;
     private final Clock clock;
@@ -149,18 +148,108 @@ public class SimulatedVendor {
             return NODES.textNode(error);
         }
         String id = UUID.randomUUID().toString();
-        ObjectNode response = NODES.objectNode().put("SigningSessionId", id);
-        ObjectNode created = response.putArray("Sessions").addObject().put("SigningSessionId", id);
-        created.putObject("SessionInfo").put("Title", info.path("Title").asText());
-        ArrayNode signers = created.putArray("Signers");
+        boolean invite = info.path("SendSignerInvites").asBoolean(true) && info.path("UseSequence").asInt(0) != 2;
+        List<String> documents = new ArrayList<>();
+        session.path("Documents").forEach(document -> documents.add(document.path("FileName").asText()));
+        List<SimulatedSession.Signer> signers = new ArrayList<>();
         for (JsonNode signer : session.path("Signers")) {
-            signers.addObject().put("SignerId", UUID.randomUUID().toString())
-                    .put("EmailAddress", signer.path("EmailAddress").asText())
-                    .put("SignerRole", signer.path("SignerRole").asText())
-                    .put("StatusCode", 1);
+            signers.add(new SimulatedSession.Signer(UUID.randomUUID().toString(), signer.path("EmailAddress").asText(),
+                    signer.path("FirstName").asText(null), signer.path("LastName").asText(), signer.path("SignerRole").asText(),
+                    invite ? SimulatedSession.SIGNER_INVITED : SimulatedSession.SIGNER_PENDING_INVITE));
         }
-        sessions.put(id, new SimulatedSession(id, userName, info.path("Title").asText(),
-                session.path("Documents").size(), session.path("Signers").size()));
+        SimulatedSession created = new SimulatedSession(id, userName, info.path("Title").asText(),
+                info.path("TransactionId").asText(null), info.path("ExpiresOn").asText(null), documents, signers,
+                invite ? SimulatedSession.SENT : SimulatedSession.DRAFT, clock.instant());
+        sessions.put(id, created);
+        ObjectNode response = NODES.objectNode().put("SigningSessionId", id);
+        response.putArray("Sessions").add(created.toJson());
+        return response;
+    }
+
+    /** GetSession: the SessionResponse, or the vendor-style error text for an id it does not have. */
+    JsonNode getSession(String id) {
+        SimulatedSession session = session(id);
+        if (session == null) {
+            return NODES.textNode(SESSION_NOT_FOUND);
+        }
+        ObjectNode response = NODES.objectNode().put("SigningSessionId", id);
+        response.putArray("Sessions").add(session.toJson());
+        return response;
+    }
+
+    /** GetSessionsLiteByTransactionId: the owner's sessions with this transaction id, one page (0-based). */
+    JsonNode sessionsByTransaction(String owner, String transactionId, int pageSize, int page) {
+        if (pageSize < 1 || pageSize > 50 || page < 0) {
+            return NODES.textNode("Error: The page size must be between 1 and 50.");
+        }
+        List<SimulatedSession> matching;
+        synchronized (sessions) {
+            matching = sessions.values().stream()
+                    .filter(session -> session.owner.equalsIgnoreCase(owner) && transactionId.equals(session.transactionId))
+                    .toList();
+        }
+        ObjectNode response = NODES.objectNode().put("TotalCount", matching.size());
+        ArrayNode list = response.putArray("Sessions");
+        matching.stream().skip((long) page * pageSize).limit(pageSize).forEach(session -> list.add(session.toLiteJson()));
+        return response;
+    }
+
+    /** CancelSession: {@code "True"}, or {@code "False"} for a session whose state does not allow it. */
+    JsonNode cancel(String id) {
+        SimulatedSession session = session(id);
+        if (session == null) {
+            return NODES.textNode(SESSION_NOT_FOUND);
+        }
+        return requestResponse(session.cancel(clock.instant()) ? "True" : "False");
+    }
+
+    /** SendSignerEmailInvites: the listed signers (by SignerId) get their invitations again; errors in Details. */
+    JsonNode invite(JsonNode body) {
+        SimulatedSession session = session(body.path("signingSessionId").asText(null));
+        if (session == null) {
+            return NODES.objectNode().putNull("ReturnValue").put("Details", SESSION_NOT_FOUND);
+        }
+        List<SimulatedSession.Signer> invited = new ArrayList<>();
+        for (JsonNode signer : body.path("signerList")) {
+            SimulatedSession.Signer known = session.signer(signer.path("SignerId").asText(""));
+            if (known == null) {
+                return NODES.objectNode().putNull("ReturnValue")
+                        .put("Details", "Error: Signer " + signer.path("SignerId").asText("") + " is not in this session.");
+            }
+            invited.add(known);
+        }
+        if (session.status() != SimulatedSession.SENT && session.status() != SimulatedSession.PAUSED
+                && session.status() != SimulatedSession.DRAFT) {
+            return NODES.objectNode().putNull("ReturnValue").put("Details", "Error: The session is not active.");
+        }
+        session.invited(invited, clock.instant());
+        return requestResponse("True");
+    }
+
+    /** GetSignerInviteToken: a token for one signer (unknown signers get the vendor's error text). */
+    JsonNode signerToken(String signerId) {
+        boolean known;
+        synchronized (sessions) {
+            known = sessions.values().stream().anyMatch(session -> session.signer(signerId) != null);
+        }
+        if (!known) {
+            return NODES.textNode("Error: Signer not found.");
+        }
+        byte[] bytes = new byte[24];
+        random.nextBytes(bytes);
+        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        tokens.put(token, clock.instant().plus(config.tokenLifetime())); // the signer's link opens with it
+        return requestResponse(token);
+    }
+
+    /** GetSessionActionLogs: an ActionLogResponse. */
+    JsonNode actionLogs(String id) {
+        SimulatedSession session = session(id);
+        if (session == null) {
+            return NODES.textNode(SESSION_NOT_FOUND);
+        }
+        ObjectNode response = NODES.objectNode();
+        response.set("ActionLogs", session.actionLog());
         return response;
     }
 

@@ -9,7 +9,6 @@ import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
 
 import com.esigngateway.config.SimulatorConfig;
-import com.esigngateway.simulator.SimulatedVendor.SimulatedSession;
 import com.esigngateway.simulator.SimulatedVendor.TokenState;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -127,10 +126,10 @@ public class SimulatorRoutes {
         if (session == null) {
             page = "<h1>Unknown session</h1>";
         } else if (!tokenValid) {
-            page = "<h1>Your link has expired</h1><p>Ask for a new link to session " + escape(session.title()) + ".</p>";
+            page = "<h1>Your link has expired</h1><p>Ask for a new link to session " + escape(session.title) + ".</p>";
         } else {
-            page = "<h1>" + escape(session.title()) + "</h1><p>Signed in as " + escape(session.owner())
-                    + ". The session has " + session.documents() + " document(s) and " + session.signers()
+            page = "<h1>" + escape(session.title) + "</h1><p>Signed in as " + escape(session.owner)
+                    + ". The session has " + session.documents.size() + " document(s) and " + session.signers.size()
                     + " signer(s); continue in the eSign UI.</p>";
         }
         rc.response().putHeader(HttpHeaders.CONTENT_TYPE, "text/html; charset=utf-8")
@@ -150,7 +149,7 @@ public class SimulatorRoutes {
     }
 
     /** Token check as the vendor does it: an unknown token is an error text, an expired one a null result. */
-    private boolean authorized(RoutingContext rc) {
+    boolean authorized(RoutingContext rc) {
         TokenState state = vendor.check(rc.request().getHeader(HttpHeaders.AUTHORIZATION));
         if (state == TokenState.VALID && !vendor.faults().rejectToken()) {
             return true;
@@ -164,7 +163,7 @@ public class SimulatorRoutes {
     }
 
     /** Applies the injected latency, then maybe an error or garbage, else answers normally. */
-    private void withFaults(RoutingContext rc, Runnable answer) {
+    void withFaults(RoutingContext rc, Runnable answer) {
         SimulatorFaults faults = vendor.faults();
         Runnable respond = () -> {
             if (rc.response().ended() || rc.response().closed()) {
@@ -187,7 +186,7 @@ public class SimulatorRoutes {
         }
     }
 
-    private void json(RoutingContext rc, int status, Object body) {
+    void json(RoutingContext rc, int status, Object body) {
         try {
             rc.response().setStatusCode(status).putHeader(HttpHeaders.CONTENT_TYPE, "application/json; charset=utf-8")
                     .end(mapper.writeValueAsString(body));

@@ -13,7 +13,13 @@ import com.esigngateway.vendor.call.VendorCallPipeline;
 import com.esigngateway.vendor.call.VendorException;
 import com.esigngateway.vendor.call.VendorFailure;
 import com.esigngateway.vendor.call.VendorOperation;
+import com.esigngateway.vendor.call.RetrySettings;
+import com.esigngateway.vendor.model.ActionLog;
+import com.esigngateway.vendor.model.SessionAnswers;
 import com.esigngateway.vendor.model.SessionCreated;
+import com.esigngateway.vendor.model.SessionDetails;
+import com.esigngateway.vendor.model.SessionSummaries;
+import com.esigngateway.vendor.model.VendorInviteRequest;
 import com.esigngateway.vendor.model.VendorCreateSessionRequest;
 import com.esigngateway.vendor.rest.VendorRestClient;
 import com.esigngateway.vendor.wire.VendorBody;
@@ -36,10 +42,23 @@ import io.smallrye.mutiny.Uni;
 public class VendorGateway {
 
     public static final String UPLOADS_BREAKER = "vendor-create-session";
+    public static final String SESSION_CALLS_BREAKER = "vendor-session-calls";
     static final String LANDING_URL_CACHE = "vendor-landing-url";
 
     /** An answer and the token it was obtained with (a continue link carries it). */
     public record Answered<T>(T value, VendorToken token) {
+    }
+
+    /** What GetSessionsLiteByTransactionId is called with; {@code page} counts from 0. */
+    public record SessionQuery(String owner, String transactionId, int page, int pageSize) {
+    }
+
+    /** What SendSignerEmailInvites and CancelSession need besides the session id. */
+    public record Invitations(String sessionId, java.util.List<VendorInviteRequest.Signer> signers,
+            String returnUrl) {
+    }
+
+    public record Cancellation(String sessionId, String returnUrl) {
     }
 
     private final VendorCallPipeline pipeline;
@@ -48,6 +67,12 @@ public class VendorGateway {
     private final VendorConfig vendor;
     private final VendorOperation<VendorCreateSessionRequest, SessionCreated> createSession;
     private final VendorOperation<Void, String> landingUrl;
+    private final VendorOperation<String, SessionDetails> getSession;
+    private final VendorOperation<SessionQuery, SessionSummaries> listSessions;
+    private final VendorOperation<Cancellation, Boolean> cancelSession;
+    private final VendorOperation<Invitations, Boolean> sendInvites;
+    private final VendorOperation<String, String> signerToken;
+    private final VendorOperation<String, ActionLog> actionLog;
 
     VendorGateway(VendorCallPipeline pipeline, VendorTokenProvider tokens, VendorRestClient rest,
             VendorBodyWriter bodies, @CacheName(LANDING_URL_CACHE) Cache landingUrls, VendorConfig vendor,
@@ -73,6 +98,83 @@ public class VendorGateway {
                 .request((none, call) -> rest.landingUrl(call.token(), call.requestId()))
                 .vendorErrors(message -> VendorFailure.BAD_ANSWER)
                 .answer(VendorAnswer::returnValue));
+
+        // The calls about an existing session share a breaker; the reads among them are retried.
+        Breaker sessionCalls = Breaker.of(SESSION_CALLS_BREAKER, "session service", upstream.circuitBreaker());
+        VendorConfig.SessionCalls settings = vendor.sessionCalls();
+        RetrySettings reads = new RetrySettings(settings.retry().maxRetries(), settings.retry().initialDelay(),
+                settings.retry().maxDelay(), settings.retry().jitter());
+        SessionAnswers answers = new SessionAnswers(vendor.answers());
+        // GET rest/v1/sessions/{id}
+        this.getSession = pipeline.declare(VendorOperation.<String, SessionDetails>named("GetSession")
+                .withToken().timeLimit(settings.timeout()).breaker(sessionCalls).rateLimited().retried(reads)
+                .request((id, call) -> rest.getSession(call.token(), id, call.requestId()))
+                .vendorErrors(VendorGateway::unknownSession)
+                .answer(answers::details));
+        // GET rest/v1/sessions/lite/{userName}/{transactionId}/{pageSize}/{pageNum}/sortBy?colName=&sortOrder=
+        this.listSessions = pipeline.declare(VendorOperation.<SessionQuery, SessionSummaries>named("GetSessionsLiteByTransactionId")
+                .withToken().timeLimit(settings.timeout()).breaker(sessionCalls).rateLimited().retried(reads)
+                .request((query, call) -> rest.getSessionsLite(call.token(), query.owner(), query.transactionId(),
+                        query.pageSize(), query.page(), settings.listSortColumn(), settings.listSortOrder(), call.requestId()))
+                .answer(answers::summaries));
+        // PUT rest/v1/sessions/{id}/cancel?returnURL=  (a write: not retried)
+        this.cancelSession = pipeline.declare(VendorOperation.<Cancellation, Boolean>named("CancelSession")
+                .withToken().timeLimit(settings.timeout()).breaker(sessionCalls).rateLimited()
+                .request((cancel, call) -> rest.cancelSession(call.token(), cancel.sessionId(), cancel.returnUrl(),
+                        call.requestId()))
+                .vendorErrors(VendorGateway::unknownSession)
+                .answer(SessionAnswers::truth));
+        // PUT rest/v1/signers/invite  (a write: not retried; errors come in Details)
+        this.sendInvites = pipeline.declare(VendorOperation.<Invitations, Boolean>named("SendSignerEmailInvites")
+                .withToken().timeLimit(settings.timeout()).breaker(sessionCalls).rateLimited()
+                .request((invitations, call) -> rest.sendSignerInvites(call.token(), call.requestId(),
+                        new VendorInviteRequest(invitations.signers(), invitations.sessionId(), invitations.returnUrl())))
+                .vendorErrors(VendorGateway::unknownSession)
+                .answer(answer -> !answer.body().path("ReturnValue").isTextual() || SessionAnswers.truth(answer)));
+        // GET rest/v1/signers/{signerId}/token
+        this.signerToken = pipeline.declare(VendorOperation.<String, String>named("GetSignerInviteToken")
+                .withToken().timeLimit(settings.timeout()).breaker(sessionCalls).rateLimited().retried(reads)
+                .request((signerId, call) -> rest.signerInviteToken(call.token(), signerId, call.requestId()))
+                .answer(VendorAnswer::returnValue));
+        // GET rest/v1/sessions/{id}/actionlogs
+        this.actionLog = pipeline.declare(VendorOperation.<String, ActionLog>named("GetSessionActionLogs")
+                .withToken().timeLimit(settings.timeout()).breaker(sessionCalls).rateLimited().retried(reads)
+                .request((id, call) -> rest.actionLogs(call.token(), id, call.requestId()))
+                .vendorErrors(VendorGateway::unknownSession)
+                .answer(SessionAnswers::actionLog));
+    }
+
+    /** An {@code "Error: …"} about a session the vendor does not have; any other is a refusal of the content. */
+    private static VendorFailure unknownSession(String vendorMessage) {
+        String lower = vendorMessage.toLowerCase(java.util.Locale.ROOT);
+        return lower.contains("not found") || lower.contains("does not exist") || lower.contains("invalid session")
+                || lower.contains("no session") ? VendorFailure.NOT_FOUND : VendorFailure.REJECTED;
+    }
+
+    public Uni<Answered<SessionDetails>> getSession(String sessionId, String requestId, Deadline deadline) {
+        return call(getSession, sessionId, requestId, deadline);
+    }
+
+    public Uni<SessionSummaries> listSessions(SessionQuery query, String requestId, Deadline deadline) {
+        return call(listSessions, query, requestId, deadline).map(Answered::value);
+    }
+
+    /** Whether the vendor says it cancelled the session ({@code ReturnValue} True). */
+    public Uni<Boolean> cancelSession(Cancellation cancellation, String requestId, Deadline deadline) {
+        return call(cancelSession, cancellation, requestId, deadline).map(Answered::value);
+    }
+
+    public Uni<Boolean> sendInvites(Invitations invitations, String requestId, Deadline deadline) {
+        return call(sendInvites, invitations, requestId, deadline).map(Answered::value);
+    }
+
+    /** The token of one signer's invitation (GetSignerInviteToken). */
+    public Uni<String> signerToken(String signerId, String requestId, Deadline deadline) {
+        return call(signerToken, signerId, requestId, deadline).map(Answered::value);
+    }
+
+    public Uni<ActionLog> actionLog(String sessionId, String requestId, Deadline deadline) {
+        return call(actionLog, sessionId, requestId, deadline).map(Answered::value);
     }
 
     public Uni<Answered<SessionCreated>> createSession(VendorCreateSessionRequest request, String requestId,

@@ -51,6 +51,37 @@ class SimulatorTest {
     }
 
     @Test
+    void aSessionIsReadReinvitedRelinkedAndCancelledThroughTheGateway() {
+        var created = Requests.create(Contract.exampleRequest()).statusCode(201).extract();
+        String location = created.header("Location");
+        String signerId = created.path("signers[1].id");
+
+        Requests.conforming().get(location).then().statusCode(200)
+                .body("status", equalTo("SENT")).body("owner", equalTo("agent@example.com"))
+                .body("signers.status", org.hamcrest.Matchers.contains("INVITED", "INVITED"));
+        Requests.conforming().queryParam("owner", "agent@example.com").queryParam("transactionId", "TX-2026-0042")
+                .get(Requests.PATH).then().statusCode(200)
+                .body("items.id", org.hamcrest.Matchers.hasItem(created.path("id").toString()));
+        Requests.conforming().body(Map.of("signerIds", java.util.List.of(signerId))).post(location + "/invitations")
+                .then().statusCode(202).body("signerIds", org.hamcrest.Matchers.contains(signerId));
+        String renewed = Requests.conforming().post(location + "/continue-link").then().statusCode(200)
+                .extract().path("continueUrl");
+        given().urlEncodingEnabled(false).when().get(renewed).then().statusCode(200)
+                .body(containsString("Signed in as agent@example.com"));
+        Requests.conforming().post(location + "/signers/" + signerId + "/link").then().statusCode(200)
+                .body("url", containsString("signer=" + signerId));
+        Requests.conforming().post(location + "/cancel").then().statusCode(200)
+                .body("status", equalTo("CANCELLED"));
+        Requests.conforming().post(location + "/cancel").then().statusCode(200)
+                .body("status", equalTo("CANCELLED"));
+        Requests.conforming().get(location + "/audit-trail").then().statusCode(200)
+                .body("entries.description", org.hamcrest.Matchers.hasItems("Session created and sent to signers",
+                        "Invitation sent to buyer@example.com", "Session cancelled"));
+        Requests.conforming().get(Requests.PATH + "/no-such-session").then().statusCode(404)
+                .body("type", equalTo("urn:esign-gateway:problem:session-not-found"));
+    }
+
+    @Test
     void anOwnerTheVendorDoesNotKnowIsAContentProblem() {
         ObjectNode request = Contract.exampleRequest();
         request.put("owner", "stranger@example.com");

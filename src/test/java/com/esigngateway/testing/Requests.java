@@ -15,6 +15,9 @@ public final class Requests {
     /** The key of the client {@code tests}, configured by its SHA-256 in the test profile and for ITs. */
     public static final String API_KEY = "test-client-key";
     public static final String API_KEY_SHA256 = "5ce15761d99d8887142d76d3f44fc2045ace53e646a6e90c923aa2febc0d10e1";
+    /** The key of the client {@code reader}, whose only role is {@code signing-sessions:read}. */
+    public static final String READER_KEY = "test-reader-key";
+    public static final String READER_KEY_SHA256 = com.esigngateway.security.ApiKeyIdentityProvider.hashOf(READER_KEY);
 
     private Requests() {
     }

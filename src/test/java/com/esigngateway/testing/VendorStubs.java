@@ -25,6 +25,9 @@ public final class VendorStubs {
     public static final String GET_TOKEN = "/rest/v1/gettoken/.*";
     public static final String SESSIONS = "/rest/v1/sessions";
     public static final String LANDING = "/rest/v1/landingurl";
+    public static final String SESSION = "/rest/v1/sessions/" + SESSION_ID;
+    public static final String SELLER_ID = "11111111-1111-1111-1111-111111111111";
+    public static final String BUYER_ID = "22222222-2222-2222-2222-222222222222";
 
     private VendorStubs() {
     }
@@ -63,6 +66,27 @@ public final class VendorStubs {
         return json("{\"SigningSessionId\":\"" + id + "\",\"Sessions\":[{\"SigningSessionId\":\"" + id + "\","
                 + "\"Signers\":[{\"SignerId\":\"11111111-1111-1111-1111-111111111111\",\"EmailAddress\":\"seller@example.com\",\"SignerRole\":\"Seller 1\"},"
                 + "{\"SignerId\":\"22222222-2222-2222-2222-222222222222\",\"EmailAddress\":\"BUYER@example.com\",\"SignerRole\":\"Buyer 1\"}]}]}");
+    }
+
+    /**
+     * A GetSession answer for {@link #SESSION_ID}, shaped as the vendor's Session classes are (SessionInfo with the
+     * status code, the seller done, the buyer in the given status, a decline reason when there is one).
+     */
+    public static ResponseDefinitionBuilder sessionDetails(int sessionStatus, int buyerStatus, String declinedReason) {
+        return json("{\"SigningSessionId\":\"" + SESSION_ID + "\",\"Sessions\":[{\"SigningSessionId\":\"" + SESSION_ID + "\","
+                + "\"UserName\":\"agent@example.com\","
+                + "\"SessionInfo\":{\"Title\":\"Purchase agreement - 12 Elm Street\",\"TransactionId\":\"TX-2026-0042\","
+                + "\"StatusCode\":" + sessionStatus + ",\"ExpiresOn\":\"\\/Date(1798761600000)\\/\"},"
+                + "\"Documents\":[{\"FileName\":\"purchase-agreement.pdf\"}],"
+                + "\"Signers\":[{\"SignerId\":\"" + SELLER_ID + "\",\"EmailAddress\":\"seller@example.com\",\"FirstName\":\"Sam\","
+                + "\"LastName\":\"Seller\",\"SignerRole\":\"Seller 1\",\"StatusCode\":4},"
+                + "{\"SignerId\":\"" + BUYER_ID + "\",\"EmailAddress\":\"buyer@example.com\",\"FirstName\":\"Bea\","
+                + "\"LastName\":\"Buyer\",\"SignerRole\":\"Buyer 1\",\"StatusCode\":" + buyerStatus
+                + (declinedReason == null ? "" : ",\"DeclinedReason\":\"" + declinedReason + "\"") + "}]}]}");
+    }
+
+    public static MappingBuilder getSession() {
+        return get(urlPathEqualTo(SESSION));
     }
 
     /** An {@code "Error: …"} answer with HTTP 200, the vendor's usual way to refuse. */

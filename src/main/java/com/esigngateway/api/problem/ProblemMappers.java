@@ -39,10 +39,16 @@ public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
 
-    /** Header parameters of the generated API, by Java parameter name. */
-    private static final Map<String, String> HEADER_PARAMETERS = Map.of(
-            "idempotencyKey", "Idempotency-Key",
-            "xRequestId", RequestIds.HEADER);
+    /** Header, path and query parameters of the generated API, by Java parameter name, as callers name them. */
+    private static final Map<String, String> PARAMETERS = Map.of(
+            "idempotencyKey", "header Idempotency-Key",
+            "xRequestId", "header " + RequestIds.HEADER,
+            "id", "path id",
+            "signerId", "path signerId",
+            "owner", "query owner",
+            "transactionId", "query transactionId",
+            "page", "query page",
+            "limit", "query limit");
 
     private final GatewayMetrics metrics;
     private final VendorProblems vendorProblems;
@@ -164,7 +170,7 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response forbidden(io.quarkus.security.ForbiddenException e, HttpHeaders headers) {
-        return problem(ProblemType.FORBIDDEN, "This client may not create signing sessions.", List.of(),
+        return problem(ProblemType.FORBIDDEN, "This client's roles do not allow this.", List.of(),
                 RequestIds.of(headers), null).build();
     }
 
@@ -245,9 +251,9 @@ public class ProblemMappers {
                 continue;
             }
             if (kind == ElementKind.PARAMETER) {
-                String header = HEADER_PARAMETERS.get(node.getName());
-                if (header != null) {
-                    return "header " + header;
+                String parameter = PARAMETERS.get(node.getName());
+                if (parameter != null) {
+                    return parameter;
                 }
                 continue;
             }

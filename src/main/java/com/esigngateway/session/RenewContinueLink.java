@@ -1,0 +1,40 @@
+package com.esigngateway.session;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.esigngateway.api.model.ContinueLink;
+import com.esigngateway.api.problem.ProblemException;
+import com.esigngateway.api.problem.ProblemType;
+import com.esigngateway.vendor.VendorGateway;
+import com.esigngateway.vendor.call.Deadline;
+
+import io.smallrye.mutiny.Uni;
+
+/**
+ * A new auto-login link for the session's owner, with the gateway's current vendor token: for a stored or replayed
+ * link whose token has expired. The session is read first for its owner (the link names the user it logs in).
+ */
+@ApplicationScoped
+public class RenewContinueLink {
+
+    private final VendorGateway vendor;
+    private final RequestDeadlines deadlines;
+
+    RenewContinueLink(VendorGateway vendor, RequestDeadlines deadlines) {
+        this.vendor = vendor;
+        this.deadlines = deadlines;
+    }
+
+    public Uni<ContinueLink> renew(String sessionId, String requestId) {
+        Deadline deadline = deadlines.start();
+        return vendor.getSession(sessionId, requestId, deadline).chain(session -> {
+            String owner = session.value().owner();
+            if (owner == null) {
+                return Uni.createFrom().failure(new ProblemException(ProblemType.VENDOR_ERROR,
+                        "The vendor's GetSession answer names no owner, so no continue link can be built for it."));
+            }
+            return vendor.landingUrl(requestId, deadline).map(landing -> new ContinueLink().sessionId(sessionId)
+                    .continueUrl(ContinueUrl.build(landing, session.token().value(), owner, sessionId)));
+        });
+    }
+}
