@@ -93,7 +93,7 @@ public class VendorGateway {
                 })
                 .answer(SessionCreated::from));
         // GET rest/v1/landingurl: the URL the continue link is built on.
-        this.landingUrl = pipeline.declare(VendorOperation.<Void, String>named("GetLandingURL")
+        this.landingUrl = pipeline.declare(VendorOperation.<Void, String>named("GetLandingURL").metricName("landing_url")
                 .withToken().timeLimit(vendor.token().timeout())
                 .request((none, call) -> rest.landingUrl(call.token(), call.requestId()))
                 .vendorErrors(message -> VendorFailure.BAD_ANSWER)
@@ -112,7 +112,7 @@ public class VendorGateway {
                 .vendorErrors(VendorGateway::unknownSession)
                 .answer(answers::details));
         // GET rest/v1/sessions/lite/{userName}/{transactionId}/{pageSize}/{pageNum}/sortBy?colName=&sortOrder=
-        this.listSessions = pipeline.declare(VendorOperation.<SessionQuery, SessionSummaries>named("GetSessionsLiteByTransactionId")
+        this.listSessions = pipeline.declare(VendorOperation.<SessionQuery, SessionSummaries>named("GetSessionsLiteByTransactionId").metricName("list_sessions")
                 .withToken().timeLimit(settings.timeout()).breaker(sessionCalls).rateLimited().retried(reads)
                 .request((query, call) -> rest.getSessionsLite(call.token(), query.owner(), query.transactionId(),
                         query.pageSize(), query.page(), settings.listSortColumn(), settings.listSortOrder(), call.requestId()))

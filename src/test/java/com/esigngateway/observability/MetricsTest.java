@@ -42,6 +42,10 @@ class MetricsTest {
                 .contains("esign_vendor_calls_seconds_count{operation=\"create_session\",outcome=\"success\"}")
                 .contains("esign_vendor_calls_seconds_count{operation=\"create_session\",outcome=\"rejected\"}")
                 .contains("esign_vendor_calls_seconds_bucket{operation=\"create_session\",outcome=\"success\",le=")
+                // the operation tags dashboards know: unchanged by the operation declarations
+                .contains("esign_vendor_calls_seconds_count{operation=\"encrypt\",outcome=\"success\"}")
+                .contains("esign_vendor_calls_seconds_count{operation=\"get_token\",outcome=\"success\"}")
+                .contains("esign_vendor_calls_seconds_count{operation=\"landing_url\",outcome=\"success\"}")
                 .contains("esign_sessions_created_total")
                 .contains("esign_requests_rejected_total{reason=\"validation\"}")
                 .contains("esign_upstream_uploads_in_flight")

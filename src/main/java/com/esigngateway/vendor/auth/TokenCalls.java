@@ -45,7 +45,7 @@ public class TokenCalls {
         Breaker breaker = Breaker.of(BREAKER, "token service", token.circuitBreaker());
         RetrySettings retry = new RetrySettings(token.retry().maxRetries(), token.retry().initialDelay(),
                 token.retry().maxDelay(), token.retry().jitter());
-        this.encrypt = pipeline.declare(VendorOperation.<Plain, String>named("EncryptString")
+        this.encrypt = pipeline.declare(VendorOperation.<Plain, String>named("EncryptString").metricName("encrypt")
                 .timeLimit(token.timeout()).breaker(breaker).retried(retry)
                 .request((plain, call) -> rest.encrypt(plain.apiKey(), plain.salt(), call.requestId()))
                 .vendorErrors(message -> VendorFailure.BAD_ANSWER)

@@ -39,7 +39,8 @@ public final class VendorOperation<A, T> {
 
     private VendorOperation(Builder<A, T> builder) {
         this.name = builder.name;
-        this.metricName = builder.name.replaceAll("([a-z])([A-Z])", "$1_$2").toLowerCase(Locale.ROOT);
+        this.metricName = builder.metricName != null ? builder.metricName
+                : builder.name.replaceAll("([a-z])([A-Z])", "$1_$2").toLowerCase(Locale.ROOT);
         this.usesToken = builder.usesToken;
         this.timeLimit = Objects.requireNonNull(builder.timeLimit, "time limit");
         this.breaker = builder.breaker;
@@ -83,6 +84,7 @@ public final class VendorOperation<A, T> {
 
     public static final class Builder<A, T> {
         private final String name;
+        private String metricName;
         private boolean usesToken;
         private Duration timeLimit;
         private Breaker breaker;
@@ -96,6 +98,12 @@ public final class VendorOperation<A, T> {
 
         private Builder(String name) {
             this.name = name;
+        }
+
+        /** The {@code operation} tag of metrics and spans, when the vendor's name in snake case is not the one. */
+        public Builder<A, T> metricName(String metricName) {
+            this.metricName = metricName;
+            return this;
         }
 
         /** Sends the shared vendor token; a refused token is replaced and the call repeated once. */
