@@ -81,6 +81,24 @@ public class GatewayMetrics {
                 .register(registry);
     }
 
+    /** How long a vendor call waited in one of the upstream queues ({@code rate_limit}, {@code upload_slots}). */
+    public void queueWait(String queue, Duration waited) {
+        Timer.builder("esign.upstream.queue")
+                .description("Time vendor calls waited for a place in the upstream rate limit or for an upload slot")
+                .tag("queue", queue)
+                .publishPercentileHistogram()
+                .minimumExpectedValue(Duration.ofMillis(1))
+                .maximumExpectedValue(Duration.ofSeconds(30))
+                .register(registry)
+                .record(waited);
+    }
+
+    /** Vendor calls waiting in an upstream queue right now. */
+    public void queueWaiting(String queue, Supplier<Number> waiting) {
+        Gauge.builder("esign.upstream.queue.waiting", waiting).tag("queue", queue)
+                .description("Vendor calls waiting in an upstream queue").register(registry);
+    }
+
     public void uploadsInFlight(Supplier<Number> inFlight) {
         Gauge.builder("esign.upstream.uploads.in_flight", inFlight)
                 .description("Session uploads to the vendor in flight").register(registry);

@@ -58,7 +58,7 @@ class ProblemBodiesTest extends HealthyVendorTest {
     void httpLayerProblemsCarryDetailAndTheRequestId() {
         problem(withId("p-404").get("/v1/nothing-here").then(), 404, "not-found", "Not found", "p-404")
                 .body("detail", equalTo("There is nothing at this path."));
-        problem(withId("p-405").get(Requests.PATH).then(), 405, "method-not-allowed", "Method not allowed", "p-405")
+        problem(withId("p-405").delete(Requests.PATH).then(), 405, "method-not-allowed", "Method not allowed", "p-405")
                 .body("detail", equalTo("This path does not support the method."));
         problem(withId("p-415").contentType(ContentType.TEXT).body("x").post(Requests.PATH).then(), 415,
                 "unsupported-media-type", "Unsupported media type", "p-415")

@@ -175,7 +175,7 @@ class RequestValidationTest extends HealthyVendorTest {
     void unknownPathAndMethodAreProblemsToo() {
         Requests.raw().when().get("/v1/nothing-here").then().statusCode(404)
                 .contentType("application/problem+json").body("status", equalTo(404));
-        Requests.raw().when().get(Requests.PATH).then().statusCode(405)
+        Requests.raw().when().delete(Requests.PATH).then().statusCode(405)
                 .contentType("application/problem+json").body("status", equalTo(405));
     }
 

@@ -12,14 +12,13 @@ import org.jboss.logging.Logger;
 
 import com.esigngateway.config.VendorConfig;
 import com.esigngateway.observability.VendorSpans;
+import com.esigngateway.vendor.call.CallerContext;
 import com.esigngateway.vendor.call.VendorEvents;
 import com.esigngateway.vendor.call.VendorException;
 import com.esigngateway.vendor.call.VendorFailure;
 
 import io.opentelemetry.api.trace.SpanKind;
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.Context;
-import io.vertx.core.Vertx;
 
 /**
  * Holds the one vendor token every call shares.
@@ -104,7 +103,9 @@ public class VendorTokenProvider {
                 return Uni.createFrom().item(ready.token());
             }
             if (held instanceof Fetching fetching) {
-                return onCallersContext(fetching.shared);
+                // The shared fetch completes on the context of the request that started it; every other caller resumes
+                // on its own request's, or its vendor call, log lines (MDC request id) and spans would run as that one.
+                return CallerContext.resume(fetching.shared);
             }
             TokenAcquisitionReason reason = held instanceof Empty empty ? empty.reason() : TokenAcquisitionReason.EXPIRY;
             Fetching fetching = new Fetching();
@@ -116,25 +117,6 @@ public class VendorTokenProvider {
                 return fetching.shared;
             }
         }
-    }
-
-    /**
-     * A shared fetch completes on the context of the request that started it. Every other caller resumes on its
-     * own request's Vert.x context, or its vendor call, log lines (MDC request id) and spans would run as part of
-     * that other request.
-     */
-    private static <T> Uni<T> onCallersContext(Uni<T> shared) {
-        Context caller = Vertx.currentContext();
-        if (caller == null) {
-            return shared;
-        }
-        return shared.emitOn(command -> {
-            if (Vertx.currentContext() == caller) {
-                command.run();
-            } else {
-                caller.runOnContext(ignored -> command.run());
-            }
-        });
     }
 
     private Uni<VendorToken> acquire(TokenAcquisitionReason reason, String requestId) {

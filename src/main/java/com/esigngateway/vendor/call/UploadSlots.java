@@ -4,58 +4,74 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 
 /**
- * Bounds the session uploads in flight to the vendor. Over the limit a call waits in a short queue,
- * if one is configured, for at most the queue timeout; otherwise it is shed at once.
+ * Bounds the session uploads in flight to the vendor. Over the limit a call waits in a queue, in arrival order, for
+ * at most the queue timeout (or what is left of its deadline); when the queue is full, or with no queue, it is shed at
+ * once. A shed call learns when to come back: the uploads ahead of it times the recent upload time, per slot.
  * <p>
- * Our own code rather than SmallRye's {@code @Bulkhead}: for asynchronous calls that one requires a
- * queue of at least one and lets queued calls wait without a time limit, while the gateway's default is
- * to shed immediately (the request body is already in memory while it waits).
+ * Our own code rather than SmallRye's {@code @Bulkhead}: for asynchronous calls that one requires a queue of at
+ * least one and lets queued calls wait without a time limit, while the gateway bounds the wait and can shed at once.
  */
 final class UploadSlots {
+
+    /** Weight of the newest upload time in the running average the Retry-After estimate uses. */
+    private static final double AVERAGE_WEIGHT = 0.2;
 
     private final int limit;
     private final int queueLimit;
     private final Duration queueTimeout;
-    private final Supplier<RuntimeException> busy;
+    private final Function<Duration, RuntimeException> busy;
+    private final Consumer<Duration> waited;
     private final ArrayDeque<CompletableFuture<Void>> waiting = new ArrayDeque<>();
     private int inFlight;
+    private double averageNanos = Duration.ofSeconds(1).toNanos();
 
-    UploadSlots(int limit, int queueLimit, Duration queueTimeout, Supplier<RuntimeException> busy) {
+    UploadSlots(int limit, int queueLimit, Duration queueTimeout, Function<Duration, RuntimeException> busy,
+            Consumer<Duration> waited) {
         this.limit = Math.max(1, limit);
         this.queueLimit = Math.max(0, queueLimit);
         this.queueTimeout = queueTimeout;
         this.busy = busy;
+        this.waited = waited;
     }
 
-    <T> Uni<T> run(Supplier<Uni<T>> call) {
+    <T> Uni<T> run(Supplier<Uni<T>> call, Deadline deadline) {
         return Uni.createFrom().deferred(() -> {
             CompletableFuture<Void> turn;
+            long queuedAt = System.nanoTime();
+            Duration timeout = deadline.within(queueTimeout);
             synchronized (this) {
                 if (inFlight < limit) {
                     inFlight++;
                     return holding(call);
                 }
-                if (waiting.size() >= queueLimit) {
-                    return Uni.createFrom().failure(busy.get());
+                if (waiting.size() >= queueLimit || timeout.isZero()) {
+                    return Uni.createFrom().failure(busy.apply(retryAfter(waiting.size())));
                 }
                 turn = new CompletableFuture<>();
                 waiting.add(turn);
             }
             Infrastructure.getDefaultWorkerPool().schedule(() -> {
-                if (turn.completeExceptionally(busy.get())) {
+                RuntimeException shed;
+                synchronized (this) {
+                    shed = busy.apply(retryAfter(waiting.size()));
+                }
+                if (turn.completeExceptionally(shed)) {
                     synchronized (this) {
                         waiting.remove(turn);
                     }
                 }
-            }, queueTimeout.toMillis(), TimeUnit.MILLISECONDS);
+            }, timeout.toMillis(), TimeUnit.MILLISECONDS);
             return Uni.createFrom().completionStage(turn)
                     .onCancellation().invoke(() -> giveUp(turn))
+                    .invoke(granted -> waited.accept(Duration.ofNanos(System.nanoTime() - queuedAt)))
                     .chain(granted -> holding(call));
         });
     }
@@ -64,8 +80,24 @@ final class UploadSlots {
         return inFlight;
     }
 
+    synchronized int waiting() {
+        return waiting.size();
+    }
+
+    /** When a slot is likely free for one more caller: the waiting ones and it, spread over the slots. */
+    private Duration retryAfter(int ahead) {
+        long nanos = (long) (averageNanos * (ahead + 1) / limit);
+        return Duration.ofNanos(Math.max(Duration.ofSeconds(1).toNanos(), nanos));
+    }
+
     private <T> Uni<T> holding(Supplier<Uni<T>> call) {
-        return Uni.createFrom().deferred(call::get).onTermination().invoke(this::release);
+        long started = System.nanoTime();
+        return Uni.createFrom().deferred(call::get).onTermination().invoke(() -> {
+            synchronized (this) {
+                averageNanos += AVERAGE_WEIGHT * ((System.nanoTime() - started) - averageNanos);
+            }
+            release();
+        });
     }
 
     /** A waiter went away: leave the queue, or pass on the slot it was granted meanwhile. */

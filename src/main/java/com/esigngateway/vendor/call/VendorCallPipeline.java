@@ -55,9 +55,11 @@ public class VendorCallPipeline {
         this.metrics = metrics;
         this.spans = spans;
         this.slots = new UploadSlots(upstream.maxConcurrent(), upstream.queue(), upstream.queueTimeout(),
-                () -> new VendorException(VendorFailure.BUSY, "All " + upstream.maxConcurrent()
-                        + " upload slots to the vendor are in use; retry shortly.", Duration.ofSeconds(1)));
+                retryAfter -> new VendorException(VendorFailure.BUSY, "All " + upstream.maxConcurrent()
+                        + " upload slots to the vendor are in use; retry shortly.", retryAfter),
+                waited -> metrics.queueWait("upload_slots", waited));
         metrics.uploadsInFlight(slots::inFlight);
+        metrics.queueWaiting("upload_slots", slots::waiting);
     }
 
     /** Makes an operation known (its breaker shows in health data from now on) and returns it. */
@@ -87,15 +89,19 @@ public class VendorCallPipeline {
     public <A, T> Uni<T> run(VendorOperation<A, T> operation, A argument, String token, String requestId,
             Deadline deadline) {
         VendorOperation.Attempt attempt = new VendorOperation.Attempt(token, requestId);
-        Supplier<Uni<T>> guarded = () -> guarded(operation, () -> timed(operation, argument, attempt, deadline));
+        Supplier<Uni<T>> guarded = () -> guarded(operation, () -> timed(operation, argument, attempt, deadline), deadline);
         return operation.retry == null ? Uni.createFrom().deferred(guarded::get)
                 : withRetries(operation.retry, guarded, 0, deadline);
     }
 
-    private <T> Uni<T> guarded(VendorOperation<?, T> operation, Supplier<Uni<T>> call) {
+    /**
+     * Upload slot first, the rate-limit place last before the breaker and the call: a permit is taken just before the
+     * request leaves, so waiting for a slot can never bunch calls that the limiter had spread out.
+     */
+    private <T> Uni<T> guarded(VendorOperation<?, T> operation, Supplier<Uni<T>> call, Deadline deadline) {
         Supplier<Uni<T>> breakerGuarded = operation.breaker == null ? call : () -> breakerGuarded(operation.breaker, call);
-        Supplier<Uni<T>> slotGuarded = operation.uploadSlots ? () -> slots.run(breakerGuarded) : breakerGuarded;
-        return operation.rateLimited ? rateLimit.run(slotGuarded) : Uni.createFrom().deferred(slotGuarded::get);
+        Supplier<Uni<T>> rateLimited = operation.rateLimited ? () -> rateLimit.run(breakerGuarded, deadline) : breakerGuarded;
+        return operation.uploadSlots ? slots.run(rateLimited, deadline) : Uni.createFrom().deferred(rateLimited::get);
     }
 
     @SuppressWarnings("unchecked")

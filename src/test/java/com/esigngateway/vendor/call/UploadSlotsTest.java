@@ -35,14 +35,14 @@ class UploadSlotsTest {
 
     @Test
     void withoutAQueueTheCallOverTheLimitIsShedAtOnce() {
-        UploadSlots slots = new UploadSlots(2, 0, Duration.ofSeconds(1), Busy::new);
+        UploadSlots slots = new UploadSlots(2, 0, Duration.ofSeconds(1), retryAfter -> new Busy(), waited -> { });
         Held first = new Held();
         Held second = new Held();
         Held third = new Held();
 
-        var a = slots.run(first::call).subscribe().withSubscriber(UniAssertSubscriber.create());
-        var b = slots.run(second::call).subscribe().withSubscriber(UniAssertSubscriber.create());
-        var c = slots.run(third::call).subscribe().withSubscriber(UniAssertSubscriber.create());
+        var a = slots.run(first::call, Deadline.none()).subscribe().withSubscriber(UniAssertSubscriber.create());
+        var b = slots.run(second::call, Deadline.none()).subscribe().withSubscriber(UniAssertSubscriber.create());
+        var c = slots.run(third::call, Deadline.none()).subscribe().withSubscriber(UniAssertSubscriber.create());
 
         c.assertFailedWith(Busy.class);
         assertThat(third.started).hasValue(0);
@@ -51,7 +51,7 @@ class UploadSlotsTest {
         first.finish();
         a.assertItem("done");
         assertThat(slots.inFlight()).isEqualTo(1);
-        var d = slots.run(third::call).subscribe().withSubscriber(UniAssertSubscriber.create());
+        var d = slots.run(third::call, Deadline.none()).subscribe().withSubscriber(UniAssertSubscriber.create());
         assertThat(third.started).hasValue(1);
         second.finish();
         third.finish();
@@ -62,13 +62,13 @@ class UploadSlotsTest {
 
     @Test
     void aQueuedCallRunsWhenASlotFreesUp() {
-        UploadSlots slots = new UploadSlots(1, 1, Duration.ofSeconds(5), Busy::new);
+        UploadSlots slots = new UploadSlots(1, 1, Duration.ofSeconds(5), retryAfter -> new Busy(), waited -> { });
         Held first = new Held();
         Held queued = new Held();
 
-        var a = slots.run(first::call).subscribe().withSubscriber(UniAssertSubscriber.create());
-        var b = slots.run(queued::call).subscribe().withSubscriber(UniAssertSubscriber.create());
-        var c = slots.run(new Held()::call).subscribe().withSubscriber(UniAssertSubscriber.create());
+        var a = slots.run(first::call, Deadline.none()).subscribe().withSubscriber(UniAssertSubscriber.create());
+        var b = slots.run(queued::call, Deadline.none()).subscribe().withSubscriber(UniAssertSubscriber.create());
+        var c = slots.run(new Held()::call, Deadline.none()).subscribe().withSubscriber(UniAssertSubscriber.create());
 
         c.assertFailedWith(Busy.class); // queue full
         assertThat(queued.started).hasValue(0);
@@ -82,12 +82,12 @@ class UploadSlotsTest {
 
     @Test
     void aQueuedCallGivesUpAfterTheQueueTimeout() {
-        UploadSlots slots = new UploadSlots(1, 1, Duration.ofMillis(100), Busy::new);
+        UploadSlots slots = new UploadSlots(1, 1, Duration.ofMillis(100), retryAfter -> new Busy(), waited -> { });
         Held first = new Held();
         Held queued = new Held();
-        slots.run(first::call).subscribe().withSubscriber(UniAssertSubscriber.create());
+        slots.run(first::call, Deadline.none()).subscribe().withSubscriber(UniAssertSubscriber.create());
 
-        var b = slots.run(queued::call).subscribe().withSubscriber(UniAssertSubscriber.create());
+        var b = slots.run(queued::call, Deadline.none()).subscribe().withSubscriber(UniAssertSubscriber.create());
 
         b.awaitFailure(Duration.ofSeconds(5)).assertFailedWith(Busy.class);
         assertThat(queued.started).hasValue(0);
@@ -97,13 +97,13 @@ class UploadSlotsTest {
 
     @Test
     void aCancelledWaiterDoesNotKeepTheSlot() {
-        UploadSlots slots = new UploadSlots(1, 2, Duration.ofSeconds(5), Busy::new);
+        UploadSlots slots = new UploadSlots(1, 2, Duration.ofSeconds(5), retryAfter -> new Busy(), waited -> { });
         Held first = new Held();
         Held cancelled = new Held();
         Held next = new Held();
-        slots.run(first::call).subscribe().withSubscriber(UniAssertSubscriber.create());
-        var b = slots.run(cancelled::call).subscribe().withSubscriber(UniAssertSubscriber.create());
-        var c = slots.run(next::call).subscribe().withSubscriber(UniAssertSubscriber.create());
+        slots.run(first::call, Deadline.none()).subscribe().withSubscriber(UniAssertSubscriber.create());
+        var b = slots.run(cancelled::call, Deadline.none()).subscribe().withSubscriber(UniAssertSubscriber.create());
+        var c = slots.run(next::call, Deadline.none()).subscribe().withSubscriber(UniAssertSubscriber.create());
 
         b.cancel();
         first.finish();
@@ -117,8 +117,8 @@ class UploadSlotsTest {
 
     @Test
     void aFailedCallFreesItsSlot() {
-        UploadSlots slots = new UploadSlots(1, 0, Duration.ofSeconds(1), Busy::new);
-        slots.run(() -> Uni.createFrom().<String> failure(new IllegalStateException("vendor down")))
+        UploadSlots slots = new UploadSlots(1, 0, Duration.ofSeconds(1), retryAfter -> new Busy(), waited -> { });
+        slots.run(() -> Uni.createFrom().<String> failure(new IllegalStateException("vendor down")), Deadline.none())
                 .subscribe().withSubscriber(UniAssertSubscriber.create()).assertFailedWith(IllegalStateException.class);
         assertThat(slots.inFlight()).isZero();
     }
