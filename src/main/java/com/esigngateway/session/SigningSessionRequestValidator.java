@@ -148,16 +148,18 @@ public class SigningSessionRequestValidator {
         }
     }
 
+    /**
+     * Refuses only what the vendor cannot do: a password method without a password. Other combinations (a
+     * password on a KBA signer, as in the vendor's own sample) are passed on.
+     */
     private static void checkAuthentication(SignerAuthentication authentication, String path, Rules rules) {
         if (authentication == null || authentication.getMethod() == null) {
             return;
         }
-        boolean needsPassword = authentication.getMethod() == AuthenticationMethod.PASSWORD
-                || authentication.getMethod() == AuthenticationMethod.KBA_PLUS_PASSWORD;
+        AuthenticationMethod method = authentication.getMethod();
+        boolean needsPassword = method == AuthenticationMethod.PASSWORD || method == AuthenticationMethod.KBA_PLUS_PASSWORD;
         if (needsPassword && authentication.getPassword() == null) {
-            rules.add(path + ".password", "is required for " + authentication.getMethod());
-        } else if (!needsPassword && authentication.getPassword() != null) {
-            rules.add(path + ".password", "is only used with PASSWORD or KBA_PLUS_PASSWORD");
+            rules.add(path + ".password", "is required for " + method);
         }
     }
 

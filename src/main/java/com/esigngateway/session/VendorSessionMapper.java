@@ -85,9 +85,8 @@ public class VendorSessionMapper {
                 signer.getLastName(),
                 signer.getRole(),
                 signer.getSequence(),
-                authentication == null ? null : authMethod(authentication.getMethod()),
-                authentication == null || authentication.getPassword() == null ? null
-                        : new VendorAuthenticationSettings(Secret.of(authentication.getPassword())),
+                authentication == null || authentication.getMethod() == null ? null : authMethod(authentication.getMethod()),
+                authenticationSettings(authentication),
                 signer.getRequireDocumentUpload(),
                 List.of(),
                 VendorDictionary.empty(dictionaries),
@@ -95,6 +94,14 @@ public class VendorSessionMapper {
                         : new VendorDictionary(new LinkedHashMap<>(mergeFields), dictionaries),
                 invitation == null ? null : invitation.getSubject(),
                 invitation == null ? null : invitation.getMessage());
+    }
+
+    /** Whatever the method: the vendor's own sample sends a password with {@code KBA}. */
+    private static VendorAuthenticationSettings authenticationSettings(SignerAuthentication authentication) {
+        if (authentication == null || authentication.getPassword() == null) {
+            return null;
+        }
+        return new VendorAuthenticationSettings(Secret.of(authentication.getPassword()));
     }
 
     /** {@code SessionInfo.UseSequence}: 0 non-sequential, 1 sequential, 2 suspended (no invites). */
