@@ -17,6 +17,7 @@ import com.esigngateway.api.model.SignerInput;
 import com.esigngateway.api.model.SigningOrder;
 import com.esigngateway.config.VendorConfig;
 import com.esigngateway.vendor.model.FileBytes;
+import com.esigngateway.vendor.model.PersonalData;
 import com.esigngateway.vendor.model.Secret;
 import com.esigngateway.vendor.model.VendorAuthenticationSettings;
 import com.esigngateway.vendor.model.VendorCreateSessionRequest;
@@ -97,11 +98,12 @@ public class VendorSessionMapper {
     }
 
     /** Whatever the method: the vendor's own sample sends a password with {@code KBA}. */
-    private static VendorAuthenticationSettings authenticationSettings(SignerAuthentication authentication) {
-        if (authentication == null || authentication.getPassword() == null) {
+    private VendorAuthenticationSettings authenticationSettings(SignerAuthentication authentication) {
+        if (authentication == null || authentication.getPassword() == null && authentication.getPhone() == null) {
             return null;
         }
-        return new VendorAuthenticationSettings(Secret.of(authentication.getPassword()));
+        return new VendorAuthenticationSettings(Secret.of(authentication.getPassword()),
+                PersonalData.of(authentication.getPhone()), config.wire().smsPhoneField());
     }
 
     /** {@code SessionInfo.UseSequence}: 0 non-sequential, 1 sequential, 2 suspended (no invites). */

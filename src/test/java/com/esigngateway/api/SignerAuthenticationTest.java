@@ -31,12 +31,13 @@ import io.quarkus.test.junit.QuarkusTest;
 
 /**
  * Signer authentication as the vendor takes it: a password with any method (its own sample sets one on a KBA
- * signer). Runs against the packaged application too ({@code *IT}).
+ * signer), and the phone number SMS needs. Runs against the packaged application too ({@code *IT}).
  */
 @QuarkusTest
 @WithTestResource(VendorWireMock.class)
 class SignerAuthenticationTest extends HealthyVendorTest {
 
+    static final String PHONE = "+14155550123";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @Test
@@ -63,6 +64,9 @@ class SignerAuthenticationTest extends HealthyVendorTest {
             if (method != null) {
                 authentication.put("method", method);
             }
+            if ("SMS".equals(method)) {
+                authentication.put("phone", PHONE);
+            }
             Requests.create(request).statusCode(201);
 
             JsonNode sent = sentSession().path("Signers").get(1);
@@ -75,12 +79,65 @@ class SignerAuthenticationTest extends HealthyVendorTest {
     void passwordMethodsStillNeedAPassword() {
         ObjectNode request = Contract.exampleRequest();
         ((ObjectNode) request.withArray("signers").get(0)).putObject("authentication").put("method", "KBA_PLUS_PASSWORD");
-        buyer(request).putObject("authentication").put("method", "PASSWORD");
+        buyer(request).putObject("authentication").put("method", "PASSWORD").put("phone", PHONE);
         Requests.raw().body(Contract.json(request)).when().post(Requests.PATH).then().statusCode(400)
                 .body("violations", equalTo(List.of(
                         Map.of("field", "signers[0].authentication.password", "message", "is required for KBA_PLUS_PASSWORD"),
                         Map.of("field", "signers[1].authentication.password", "message", "is required for PASSWORD"))));
         assertThat(VendorStubs.sessionCalls(vendor)).isZero();
+    }
+
+    @Test
+    void anSmsSignersPhoneReachesTheVendorUnderTheDefaultFieldName() throws Exception {
+        ObjectNode request = Contract.exampleRequest();
+        buyer(request).putObject("authentication").put("method", "SMS").put("phone", PHONE);
+        Requests.create(request).statusCode(201).body(not(containsString(PHONE)));
+
+        JsonNode buyer = sentSession().path("Signers").get(1);
+        assertThat(buyer.path("AuthMethod").asInt(-1)).isEqualTo(4); // the SMS code
+        assertThat(buyer.path("AuthenticationSettings")).isEqualTo(JSON.readTree("{\"PhoneNumber\":\"" + PHONE + "\"}"));
+    }
+
+    @Test
+    void aPhoneIsPassedOnWithOtherMethodsToo() throws Exception {
+        ObjectNode request = Contract.exampleRequest();
+        buyer(request).putObject("authentication").put("method", "KBA").put("password", "pw").put("phone", PHONE);
+        Requests.create(request).statusCode(201);
+
+        assertThat(sentSession().path("Signers").get(1).path("AuthenticationSettings"))
+                .isEqualTo(JSON.readTree("{\"Password\":\"pw\",\"PhoneNumber\":\"" + PHONE + "\"}"));
+    }
+
+    @Test
+    void smsWithoutAPhoneIsRefusedNamingTheField() {
+        ObjectNode request = Contract.exampleRequest();
+        buyer(request).putObject("authentication").put("method", "SMS");
+        Requests.raw().body(Contract.json(request)).when().post(Requests.PATH).then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("violations", equalTo(List.of(Map.of("field", "signers[1].authentication.phone", "message", "is required for SMS"))));
+        assertThat(VendorStubs.sessionCalls(vendor)).isZero();
+    }
+
+    @Test
+    void aPhoneThatIsNotE164IsRefusedWithoutBeingEchoed() {
+        for (String phone : new String[] {"+1 415 555 0123", "4930901820", "+1234567", "+1234567890123456", "+04155550123",
+                "+1415555012x", ""}) {
+            ObjectNode request = Contract.exampleRequest();
+            buyer(request).putObject("authentication").put("method", "SMS").put("phone", phone);
+            String answer = Requests.raw().body(Contract.json(request)).when().post(Requests.PATH).then().statusCode(400)
+                    .body("violations", equalTo(List.of(Map.of("field", "signers[1].authentication.phone",
+                            "message", "must be an E.164 phone number: + and 8 to 15 digits, no spaces, such as +14155550123"))))
+                    .extract().asString();
+            if (!phone.isEmpty()) {
+                assertThat(answer).as(phone).doesNotContain(phone);
+            }
+        }
+        for (String phone : new String[] {"+12345678", "+123456789012345"}) { // 8 and 15 digits
+            ObjectNode request = Contract.exampleRequest();
+            buyer(request).putObject("authentication").put("method", "SMS").put("phone", phone);
+            Requests.create(request).statusCode(201);
+        }
+        assertThat(VendorStubs.sessionCalls(vendor)).isEqualTo(2);
     }
 
     /** The vendor's CreateSession sample (its values), in the gateway's vocabulary. */
