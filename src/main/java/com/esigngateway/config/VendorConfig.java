@@ -153,6 +153,13 @@ public interface VendorConfig {
 
         @WithDefault("code")
         AuthMethodFormat authMethod();
+
+        /**
+         * Name of the signer's phone number in {@code AuthenticationSettings}. The vendor documents only that
+         * the class carries the "SMS phone number", not the field's name.
+         */
+        @WithDefault("PhoneNumber")
+        String smsPhoneField();
     }
 
     enum FileBytesFormat {

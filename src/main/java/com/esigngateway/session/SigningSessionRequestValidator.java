@@ -148,16 +148,21 @@ public class SigningSessionRequestValidator {
         }
     }
 
+    /**
+     * Refuses only what the vendor cannot do: a password method without a password, SMS without a phone.
+     * Other combinations (a password on a KBA signer, as in the vendor's own sample) are passed on.
+     */
     private static void checkAuthentication(SignerAuthentication authentication, String path, Rules rules) {
         if (authentication == null || authentication.getMethod() == null) {
             return;
         }
-        boolean needsPassword = authentication.getMethod() == AuthenticationMethod.PASSWORD
-                || authentication.getMethod() == AuthenticationMethod.KBA_PLUS_PASSWORD;
+        AuthenticationMethod method = authentication.getMethod();
+        boolean needsPassword = method == AuthenticationMethod.PASSWORD || method == AuthenticationMethod.KBA_PLUS_PASSWORD;
         if (needsPassword && authentication.getPassword() == null) {
-            rules.add(path + ".password", "is required for " + authentication.getMethod());
-        } else if (!needsPassword && authentication.getPassword() != null) {
-            rules.add(path + ".password", "is only used with PASSWORD or KBA_PLUS_PASSWORD");
+            rules.add(path + ".password", "is required for " + method);
+        }
+        if (method == AuthenticationMethod.SMS && authentication.getPhone() == null) {
+            rules.add(path + ".phone", "is required for SMS");
         }
     }
 
@@ -166,6 +171,9 @@ public class SigningSessionRequestValidator {
         boolean pattern = violation.getConstraintDescriptor().getAnnotation() instanceof jakarta.validation.constraints.Pattern;
         if (pattern && field.endsWith(".fileName")) {
             return "must be a file name with an extension, such as agreement.pdf, without / \\ : * ? \" < > |";
+        }
+        if (pattern && field.endsWith(".phone")) {
+            return "must be an E.164 phone number: + and 8 to 15 digits, no spaces, such as +14155550123";
         }
         return violation.getMessage();
     }

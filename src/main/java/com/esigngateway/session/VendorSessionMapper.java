@@ -17,6 +17,7 @@ import com.esigngateway.api.model.SignerInput;
 import com.esigngateway.api.model.SigningOrder;
 import com.esigngateway.config.VendorConfig;
 import com.esigngateway.vendor.model.FileBytes;
+import com.esigngateway.vendor.model.PersonalData;
 import com.esigngateway.vendor.model.Secret;
 import com.esigngateway.vendor.model.VendorAuthenticationSettings;
 import com.esigngateway.vendor.model.VendorCreateSessionRequest;
@@ -85,9 +86,8 @@ public class VendorSessionMapper {
                 signer.getLastName(),
                 signer.getRole(),
                 signer.getSequence(),
-                authentication == null ? null : authMethod(authentication.getMethod()),
-                authentication == null || authentication.getPassword() == null ? null
-                        : new VendorAuthenticationSettings(Secret.of(authentication.getPassword())),
+                authentication == null || authentication.getMethod() == null ? null : authMethod(authentication.getMethod()),
+                authenticationSettings(authentication),
                 signer.getRequireDocumentUpload(),
                 List.of(),
                 VendorDictionary.empty(dictionaries),
@@ -95,6 +95,15 @@ public class VendorSessionMapper {
                         : new VendorDictionary(new LinkedHashMap<>(mergeFields), dictionaries),
                 invitation == null ? null : invitation.getSubject(),
                 invitation == null ? null : invitation.getMessage());
+    }
+
+    /** Whatever the method: the vendor's own sample sends a password with {@code KBA}. */
+    private VendorAuthenticationSettings authenticationSettings(SignerAuthentication authentication) {
+        if (authentication == null || authentication.getPassword() == null && authentication.getPhone() == null) {
+            return null;
+        }
+        return new VendorAuthenticationSettings(Secret.of(authentication.getPassword()),
+                PersonalData.of(authentication.getPhone()), config.wire().smsPhoneField());
     }
 
     /** {@code SessionInfo.UseSequence}: 0 non-sequential, 1 sequential, 2 suspended (no invites). */

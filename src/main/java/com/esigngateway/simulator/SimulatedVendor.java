@@ -26,6 +26,7 @@ import javax.crypto.spec.SecretKeySpec;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import com.esigngateway.config.SimulatorConfig;
+import com.esigngateway.config.VendorConfig;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -34,7 +35,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 /**
  * The simulated vendor's state and rules, following the vendor documentation: EncryptString, GetToken
  * with short-lived tokens it really checks, CreateSession with the documented validation errors, and
- * answers in the vendor's shapes ({@code "Error: …"} strings with HTTP 200, PascalCase bodies).
+ * answers in the vendor's shapes ({@code "Error: …"} strings with HTTP 200, PascalCase bodies). Where the
+ * vendor is undocumented (the SMS method's code, the phone number's field name) it reads the gateway's own
+ * {@code esign.vendor.*} settings, so that it plays the vendor the gateway is configured for.
  */
 @ApplicationScoped
 public class SimulatedVendor {
@@ -55,6 +58,7 @@ public class SimulatedVendor {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     private final SimulatorConfig config;
+    private final VendorConfig vendorConfig;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
     private final Map<String, Instant> tokens = new ConcurrentHashMap<>();
@@ -68,8 +72,9 @@ public class SimulatedVendor {
     private final Set<String> users;
     private volatile SimulatorFaults faults = SimulatorFaults.NONE;
 
-    public SimulatedVendor(SimulatorConfig config, Clock clock) {
+    public SimulatedVendor(SimulatorConfig config, VendorConfig vendorConfig, Clock clock) {
         this.config = config;
+        this.vendorConfig = vendorConfig;
         this.clock = clock;
         this.users = new HashSet<>();
         config.users().forEach(user -> users.add(user.toLowerCase(Locale.ROOT)));
@@ -297,7 +302,7 @@ public class SimulatedVendor {
         return null;
     }
 
-    private static String checkSigners(JsonNode signers) {
+    private String checkSigners(JsonNode signers) {
         Map<String, String> roles = new LinkedHashMap<>();
         for (JsonNode signer : signers) {
             String email = signer.path("EmailAddress").asText("");
@@ -311,6 +316,10 @@ public class SimulatedVendor {
             JsonNode authMethod = signer.path("AuthMethod");
             if (!authMethod.isMissingNode() && !(authMethod.isIntegralNumber() && authMethod.asLong() >= 0 && authMethod.asLong() <= 4)) {
                 return "Error: AuthMethod is not a valid authentication method.";
+            }
+            if (authMethod.isIntegralNumber() && authMethod.asLong() == vendorConfig.authMethodCodes().sms()
+                    && signer.path("AuthenticationSettings").path(vendorConfig.wire().smsPhoneField()).asText("").isBlank()) {
+                return "Error: A phone number is required for SMS authentication of signer " + email + ".";
             }
             String role = signer.path("SignerRole").asText("");
             if (role.isBlank()) {

@@ -19,7 +19,7 @@ import com.github.tomakehurst.wiremock.http.Fault;
 
 /**
  * Every kind of secret in play at once: the API key, the encrypted key, two tokens (the first refused), a session
- * and a signer password, document bytes; then vendor failures whose exceptions could carry URLs, headers or bodies.
+ * and a signer password, document bytes, a signer's phone number; then vendor failures whose exceptions could carry URLs, headers or bodies.
  * Run in-process by {@link SecretsStayOutOfLogsTest} and against the packaged application by
  * {@link SecretsStayOutOfLogsIT}.
  */
@@ -31,10 +31,12 @@ final class SecretScenario {
     static final String SESSION_PASSWORD = "session-pw-3e9d";
     static final String SIGNER_PASSWORD = "signer-pw-b71f";
     static final String DOCUMENT_TEXT = "CONFIDENTIAL-DOCUMENT-BODY-4c0f";
+    /** Personal data rather than a secret, kept out of logs and error bodies all the same. */
+    static final String SIGNER_PHONE = "+4915123456789";
 
     /** What no log line and no error body may contain. */
     static final List<String> SECRETS = List.of(VendorWireMock.API_KEY, "test-api-key%2Fwith", ENCRYPTED_KEY, TOKEN_1,
-            TOKEN_2, SESSION_PASSWORD, SIGNER_PASSWORD, DOCUMENT_TEXT, base64(DOCUMENT_TEXT));
+            TOKEN_2, SESSION_PASSWORD, SIGNER_PASSWORD, DOCUMENT_TEXT, base64(DOCUMENT_TEXT), SIGNER_PHONE, "4915123456789");
 
     private SecretScenario() {
     }
@@ -78,7 +80,7 @@ final class SecretScenario {
                 assertThat(body).doesNotContain(secret);
             }
         }
-        assertThat(bodies.get(0)).doesNotContain(SESSION_PASSWORD).doesNotContain(SIGNER_PASSWORD)
+        assertThat(bodies.get(0)).doesNotContain(SESSION_PASSWORD).doesNotContain(SIGNER_PASSWORD).doesNotContain(SIGNER_PHONE)
                 .doesNotContain(base64(DOCUMENT_TEXT));
     }
 
@@ -88,6 +90,8 @@ final class SecretScenario {
         ((ObjectNode) request.withArray("documents").get(0)).put("content", base64(DOCUMENT_TEXT));
         ((ObjectNode) request.withArray("signers").get(1)).putObject("authentication")
                 .put("method", "PASSWORD").put("password", SIGNER_PASSWORD);
+        ((ObjectNode) request.withArray("signers").get(0)).putObject("authentication")
+                .put("method", "SMS").put("phone", SIGNER_PHONE);
         return request;
     }
 

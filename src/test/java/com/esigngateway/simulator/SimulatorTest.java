@@ -134,6 +134,30 @@ class SimulatorTest {
         assertThat(vendorAnswer(token, "[" + document + "]", "[" + signer + "]")).contains("\"SigningSessionId\":");
     }
 
+    @Test
+    void theSimulatorRefusesAnSmsSignerWithoutAPhoneAsTheVendorWould() {
+        String token = token();
+        String document = "[{\"FileName\":\"a.pdf\",\"FileBytes\":[37,80,68,70]}]";
+        String sms = "{\"EmailAddress\":\"a@example.com\",\"LastName\":\"A\",\"SignerRole\":\"Buyer 1\",\"AuthMethod\":4,"
+                + "%s\"AuthMethods\":[],\"Properties\":{}}";
+
+        assertThat(vendorAnswer(token, document, "[" + sms.formatted("") + "]"))
+                .isEqualTo("\"Error: A phone number is required for SMS authentication of signer a@example.com.\"");
+        assertThat(vendorAnswer(token, document, "[" + sms.formatted("\"AuthenticationSettings\":{\"Password\":\"pw\"},") + "]"))
+                .isEqualTo("\"Error: A phone number is required for SMS authentication of signer a@example.com.\"");
+        assertThat(vendorAnswer(token, document,
+                "[" + sms.formatted("\"AuthenticationSettings\":{\"PhoneNumber\":\"+14155550123\"},") + "]"))
+                .contains("\"SigningSessionId\":");
+    }
+
+    @Test
+    void anSmsSignerWithAPhoneGetsThroughTheGatewayToTheSimulator() {
+        ObjectNode request = Contract.exampleRequest();
+        ((ObjectNode) request.withArray("signers").get(1)).putObject("authentication")
+                .put("method", "SMS").put("phone", "+14155550123");
+        Requests.create(request).statusCode(201).body("id", matchesPattern("[0-9a-f-]{36}"));
+    }
+
     private static String vendorAnswer(String token, String documents, String signers) {
         String body = "{\"userName\":\"agent@example.com\",\"session\":{\"SessionInfo\":{\"Title\":\"T\"},\"Documents\":"
                 + documents + ",\"Signers\":" + signers + "}}";

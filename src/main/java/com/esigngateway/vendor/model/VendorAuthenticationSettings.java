@@ -1,9 +1,16 @@
 package com.esigngateway.vendor.model;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
+import com.esigngateway.vendor.wire.VendorAuthenticationSettingsSerializer;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
+/**
+ * The vendor's {@code AuthenticationSettings}: {@code Password} as its sample names it, and the SMS phone
+ * number under {@code phoneField}, a configured name because the vendor does not document it. Absent
+ * values are left out.
+ */
 @RegisterForReflection
-public record VendorAuthenticationSettings(@JsonProperty("Password") Secret password) {
+@JsonSerialize(using = VendorAuthenticationSettingsSerializer.class)
+public record VendorAuthenticationSettings(Secret password, PersonalData phone, String phoneField) {
 }

@@ -60,6 +60,8 @@ class VendorBodyGoldenTest {
         ObjectNode seller = (ObjectNode) request.withArray("signers").get(0);
         seller.putObject("authentication").put("method", "KBA_PLUS_PASSWORD").put("password", "signer-secret");
         seller.put("requireDocumentUpload", true);
+        ObjectNode buyer = (ObjectNode) request.withArray("signers").get(1);
+        buyer.putObject("authentication").put("method", "SMS").put("phone", "+14155550123");
         assertRendersGolden(request, "create-session-all-fields.json");
     }
 
