@@ -5,6 +5,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
+import io.quarkus.runtime.configuration.MemorySize;
+
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import io.smallrye.config.WithName;
@@ -37,6 +39,17 @@ public interface VendorConfig {
     @WithDefault("5s")
     Duration connectTimeout();
 
+    /** Connections to the vendor kept open at most (kept alive between calls). */
+    @WithDefault("50")
+    int maxConnections();
+
+    /**
+     * The largest answer read from a session call; a longer one (or an endless stream) resets the connection and is a
+     * 502. The vendor's SessionResponse holds ids and short texts, never documents.
+     */
+    @WithDefault("4M")
+    MemorySize maxAnswerSize();
+
     /** Vendor landing URL (ends with {@code ?}); fetched from the vendor and cached when absent. */
     Optional<String> landingUrl();
 
@@ -66,6 +79,10 @@ public interface VendorConfig {
         /** Time limit for one EncryptString or GetToken call. */
         @WithDefault("5s")
         Duration timeout();
+
+        /** The largest answer read from EncryptString, GetToken or GetLandingURL (a RequestResponse with one value). */
+        @WithDefault("64K")
+        MemorySize maxAnswerSize();
 
         Retry retry();
 

@@ -14,8 +14,8 @@ import io.opentelemetry.sdk.trace.SpanProcessor;
 /**
  * Replaces the full URL of every outgoing-call span with its route template
  * ({@code http://host/rest/v1/encrypt/{plainText}/{salt}}): the vendor's EncryptString path carries the
- * API key, which must never reach a trace. The REST client names its spans {@code METHOD /template}, so
- * the template is taken from the name; without one, only scheme, host and port are kept.
+ * API key, which must never reach a trace. A span named {@code METHOD /template} gives its template; the vendor
+ * client's spans are named by the method alone, so for them only scheme, host and port are kept.
  */
 @ApplicationScoped
 public class UrlTemplateSpanProcessor implements SpanProcessor {

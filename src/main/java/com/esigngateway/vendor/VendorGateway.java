@@ -21,7 +21,7 @@ import com.esigngateway.vendor.model.SessionDetails;
 import com.esigngateway.vendor.model.SessionSummaries;
 import com.esigngateway.vendor.model.VendorInviteRequest;
 import com.esigngateway.vendor.model.VendorCreateSessionRequest;
-import com.esigngateway.vendor.rest.VendorRestClient;
+import com.esigngateway.vendor.rest.VendorHttp;
 import com.esigngateway.vendor.wire.VendorBody;
 import com.esigngateway.vendor.wire.VendorBodyWriter;
 
@@ -74,7 +74,7 @@ public class VendorGateway {
     private final VendorOperation<String, String> signerToken;
     private final VendorOperation<String, ActionLog> actionLog;
 
-    VendorGateway(VendorCallPipeline pipeline, VendorTokenProvider tokens, VendorRestClient rest,
+    VendorGateway(VendorCallPipeline pipeline, VendorTokenProvider tokens, VendorHttp rest,
             VendorBodyWriter bodies, @CacheName(LANDING_URL_CACHE) Cache landingUrls, VendorConfig vendor,
             UpstreamConfig upstream) {
         this.pipeline = pipeline;
@@ -87,15 +87,16 @@ public class VendorGateway {
         // each attempt (the documents are rendered only while it is sent).
         this.createSession = pipeline.declare(VendorOperation.<VendorCreateSessionRequest, SessionCreated>named("CreateSession")
                 .withToken().timeLimit(vendor.timeout()).breaker(uploads).rateLimited().uploadSlots()
+                .maxAnswer(vendor.maxAnswerSize().asLongValue())
                 .request((request, call) -> {
                     VendorBody body = bodies.write(request);
-                    return rest.createSession(call.token(), call.requestId(), body.contentLength(), body.stream());
+                    return rest.createSession(call.token(), call.requestId(), body.contentLength(), body.stream(), call.maxAnswer());
                 })
                 .answer(SessionCreated::from));
         // GET rest/v1/landingurl: the URL the continue link is built on.
         this.landingUrl = pipeline.declare(VendorOperation.<Void, String>named("GetLandingURL").metricName("landing_url")
-                .withToken().timeLimit(vendor.token().timeout())
-                .request((none, call) -> rest.landingUrl(call.token(), call.requestId()))
+                .withToken().timeLimit(vendor.token().timeout()).maxAnswer(vendor.token().maxAnswerSize().asLongValue())
+                .request((none, call) -> rest.landingUrl(call.token(), call.requestId(), call.maxAnswer()))
                 .vendorErrors(message -> VendorFailure.BAD_ANSWER)
                 .answer(VendorAnswer::returnValue));
 
@@ -105,41 +106,48 @@ public class VendorGateway {
         RetrySettings reads = new RetrySettings(settings.retry().maxRetries(), settings.retry().initialDelay(),
                 settings.retry().maxDelay(), settings.retry().jitter());
         SessionAnswers answers = new SessionAnswers(vendor.answers());
+        long maxAnswer = vendor.maxAnswerSize().asLongValue();
         // GET rest/v1/sessions/{id}
         this.getSession = pipeline.declare(VendorOperation.<String, SessionDetails>named("GetSession")
                 .withToken().timeLimit(settings.timeout()).breaker(sessionCalls).rateLimited().retried(reads)
-                .request((id, call) -> rest.getSession(call.token(), id, call.requestId()))
+                .maxAnswer(maxAnswer)
+                .request((id, call) -> rest.getSession(call.token(), id, call.requestId(), call.maxAnswer()))
                 .vendorErrors(VendorGateway::unknownSession)
                 .answer(answers::details));
         // GET rest/v1/sessions/lite/{userName}/{transactionId}/{pageSize}/{pageNum}/sortBy?colName=&sortOrder=
         this.listSessions = pipeline.declare(VendorOperation.<SessionQuery, SessionSummaries>named("GetSessionsLiteByTransactionId").metricName("list_sessions")
                 .withToken().timeLimit(settings.timeout()).breaker(sessionCalls).rateLimited().retried(reads)
+                .maxAnswer(maxAnswer)
                 .request((query, call) -> rest.getSessionsLite(call.token(), query.owner(), query.transactionId(),
-                        query.pageSize(), query.page(), settings.listSortColumn(), settings.listSortOrder(), call.requestId()))
+                        query.pageSize(), query.page(), settings.listSortColumn(), settings.listSortOrder(), call.requestId(),
+                        call.maxAnswer()))
                 .answer(answers::summaries));
         // PUT rest/v1/sessions/{id}/cancel?returnURL=  (a write: not retried)
         this.cancelSession = pipeline.declare(VendorOperation.<Cancellation, Boolean>named("CancelSession")
-                .withToken().timeLimit(settings.timeout()).breaker(sessionCalls).rateLimited()
+                .withToken().timeLimit(settings.timeout()).breaker(sessionCalls).rateLimited().maxAnswer(maxAnswer)
                 .request((cancel, call) -> rest.cancelSession(call.token(), cancel.sessionId(), cancel.returnUrl(),
-                        call.requestId()))
+                        call.requestId(), call.maxAnswer()))
                 .vendorErrors(VendorGateway::unknownSession)
                 .answer(SessionAnswers::truth));
         // PUT rest/v1/signers/invite  (a write: not retried; errors come in Details)
         this.sendInvites = pipeline.declare(VendorOperation.<Invitations, Boolean>named("SendSignerEmailInvites")
-                .withToken().timeLimit(settings.timeout()).breaker(sessionCalls).rateLimited()
+                .withToken().timeLimit(settings.timeout()).breaker(sessionCalls).rateLimited().maxAnswer(maxAnswer)
                 .request((invitations, call) -> rest.sendSignerInvites(call.token(), call.requestId(),
-                        new VendorInviteRequest(invitations.signers(), invitations.sessionId(), invitations.returnUrl())))
+                        new VendorInviteRequest(invitations.signers(), invitations.sessionId(), invitations.returnUrl()),
+                        call.maxAnswer()))
                 .vendorErrors(VendorGateway::unknownSession)
                 .answer(answer -> !answer.body().path("ReturnValue").isTextual() || SessionAnswers.truth(answer)));
         // GET rest/v1/signers/{signerId}/token
         this.signerToken = pipeline.declare(VendorOperation.<String, String>named("GetSignerInviteToken")
                 .withToken().timeLimit(settings.timeout()).breaker(sessionCalls).rateLimited().retried(reads)
-                .request((signerId, call) -> rest.signerInviteToken(call.token(), signerId, call.requestId()))
+                .maxAnswer(maxAnswer)
+                .request((signerId, call) -> rest.signerInviteToken(call.token(), signerId, call.requestId(), call.maxAnswer()))
                 .answer(VendorAnswer::returnValue));
         // GET rest/v1/sessions/{id}/actionlogs
         this.actionLog = pipeline.declare(VendorOperation.<String, ActionLog>named("GetSessionActionLogs")
                 .withToken().timeLimit(settings.timeout()).breaker(sessionCalls).rateLimited().retried(reads)
-                .request((id, call) -> rest.actionLogs(call.token(), id, call.requestId()))
+                .maxAnswer(maxAnswer)
+                .request((id, call) -> rest.actionLogs(call.token(), id, call.requestId(), call.maxAnswer()))
                 .vendorErrors(VendorGateway::unknownSession)
                 .answer(SessionAnswers::actionLog));
     }

@@ -52,7 +52,7 @@ class MetricsTest {
                 .containsPattern("ft_invocations_total\\{.*method=\"vendor-create-session\"")
                 .contains("ft_circuitbreaker_state_current");
         assertThat(metrics).containsPattern("esign_vendor_token_acquisitions_total\\{reason=\"(cold|expiry|rejected)\"}");
-        for (String secret : List.of(VendorWireMock.API_KEY, VendorStubs.ENCRYPTED_KEY, VendorStubs.TOKEN,
+        for (String secret : List.of(VendorWireMock.API_KEY, "test-api-key%2F", VendorStubs.ENCRYPTED_KEY, VendorStubs.TOKEN,
                 "agent@example.com", "seller@example.com", VendorStubs.SESSION_ID)) {
             assertThat(metrics).doesNotContain(secret);
         }

@@ -23,8 +23,7 @@ import com.esigngateway.testing.VendorWireMock;
 import com.github.tomakehurst.wiremock.WireMockServer;
 
 /**
- * The {@link SecretScenario} against the packaged application (the jar, or the native executable) logging at DEBUG
- * with REST client logging asked for, after a token service that timed out with the plain key in its path: its
+ * The {@link SecretScenario} against the packaged application (the jar, or the native executable) logging at DEBUG, after a token service that timed out with the plain key in its path: its
  * whole console output holds no secret.
  */
 class SecretsStayOutOfLogsIT {
@@ -45,11 +44,8 @@ class SecretsStayOutOfLogsIT {
                 Map.entry("ESIGN_VENDOR_TOKEN_RETRY_MAX_RETRIES", "0"),
                 Map.entry("ESIGN_GATEWAY_CLIENTS_TESTS_KEY_SHA256", Requests.API_KEY_SHA256),
                 Map.entry("QUARKUS_LOG_LEVEL", "DEBUG"),
-                Map.entry("QUARKUS_LOG_CONSOLE_JSON_ENABLED", "false"),
-                Map.entry("QUARKUS_REST_CLIENT_LOGGING_SCOPE", "request-response"),
-                Map.entry("QUARKUS_REST_CLIENT_LOGGING_BODY_LIMIT", "100000")),
-                "-Dquarkus.http.port=" + port, "-Dquarkus.http.host=127.0.0.1",
-                "-Dquarkus.log.category.\"org.jboss.resteasy.reactive.client.logging\".level=DEBUG")) {
+                Map.entry("QUARKUS_LOG_CONSOLE_JSON_ENABLED", "false")),
+                "-Dquarkus.http.port=" + port, "-Dquarkus.http.host=127.0.0.1")) {
             await().atMost(Duration.ofSeconds(60)).until(() -> gateway.output().contains("Listening on"));
             HttpClient client = HttpClient.newHttpClient();
             Function<String, String> send = body -> post(client, port, body);

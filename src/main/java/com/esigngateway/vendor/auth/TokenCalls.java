@@ -10,7 +10,7 @@ import com.esigngateway.vendor.call.VendorAnswer;
 import com.esigngateway.vendor.call.VendorCallPipeline;
 import com.esigngateway.vendor.call.VendorFailure;
 import com.esigngateway.vendor.call.VendorOperation;
-import com.esigngateway.vendor.rest.VendorRestClient;
+import com.esigngateway.vendor.rest.VendorHttp;
 
 import io.quarkus.runtime.Startup;
 import io.smallrye.mutiny.Uni;
@@ -39,20 +39,20 @@ public class TokenCalls {
     private final VendorOperation<Plain, String> encrypt;
     private final VendorOperation<Encrypted, String> getToken;
 
-    TokenCalls(VendorCallPipeline pipeline, VendorRestClient rest, VendorConfig config) {
+    TokenCalls(VendorCallPipeline pipeline, VendorHttp rest, VendorConfig config) {
         this.pipeline = pipeline;
         VendorConfig.Token token = config.token();
         Breaker breaker = Breaker.of(BREAKER, "token service", token.circuitBreaker());
         RetrySettings retry = new RetrySettings(token.retry().maxRetries(), token.retry().initialDelay(),
                 token.retry().maxDelay(), token.retry().jitter());
         this.encrypt = pipeline.declare(VendorOperation.<Plain, String>named("EncryptString").metricName("encrypt")
-                .timeLimit(token.timeout()).breaker(breaker).retried(retry)
-                .request((plain, call) -> rest.encrypt(plain.apiKey(), plain.salt(), call.requestId()))
+                .timeLimit(token.timeout()).breaker(breaker).retried(retry).maxAnswer(token.maxAnswerSize().asLongValue())
+                .request((plain, call) -> rest.encrypt(plain.apiKey(), plain.salt(), call.requestId(), call.maxAnswer()))
                 .vendorErrors(message -> VendorFailure.BAD_ANSWER)
                 .answer(VendorAnswer::returnValue));
         this.getToken = pipeline.declare(VendorOperation.<Encrypted, String>named("GetToken")
-                .timeLimit(token.timeout()).breaker(breaker).retried(retry)
-                .request((key, call) -> rest.getToken(key.salt(), key.encryptedApiKey(), call.requestId()))
+                .timeLimit(token.timeout()).breaker(breaker).retried(retry).maxAnswer(token.maxAnswerSize().asLongValue())
+                .request((key, call) -> rest.getToken(key.salt(), key.encryptedApiKey(), call.requestId(), call.maxAnswer()))
                 .vendorErrors(message -> VendorFailure.BAD_ANSWER)
                 .emptyResult(VendorFailure.CREDENTIALS_REFUSED)
                 .answer(VendorAnswer::returnValue));

@@ -8,8 +8,8 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
 
-import org.jboss.resteasy.reactive.RestResponse;
-
+import com.esigngateway.vendor.rest.AnswerTooLargeException;
+import com.esigngateway.vendor.rest.VendorResponse;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -33,8 +33,8 @@ final class VendorAnswers {
         this.mapper = mapper;
     }
 
-    <T> T classify(VendorOperation<?, T> operation, RestResponse<String> response) {
-        int status = response.getStatus();
+    <T> T classify(VendorOperation<?, T> operation, VendorResponse response) {
+        int status = response.status();
         if (status == 429) {
             throw new VendorException(VendorFailure.THROTTLED, "The vendor is throttling this gateway.",
                     retryAfter(response).orElse(DEFAULT_RETRY_AFTER));
@@ -46,7 +46,7 @@ final class VendorAnswers {
         if (operation.usesToken && (status == 401 || status == 403)) {
             throw tokenRefused("HTTP " + status);
         }
-        String text = text(response);
+        String text = response.body();
         JsonNode body = parse(text);
         String error = errorText(body, text);
         if (error != null) {
@@ -75,11 +75,15 @@ final class VendorAnswers {
         return operation.answer.apply(new VendorAnswer(operation.name, body, operation.emptyResult));
     }
 
-    /** A failure of the call itself: no connection, a broken connection, a read timeout. */
-    static VendorException fromFailure(Throwable failure, Duration timeout) {
+    /** A failure of the call itself: no connection, a broken connection, a read timeout, an answer too large. */
+    static VendorException fromFailure(String operation, Throwable failure, Duration timeout) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
             if (t instanceof VendorException vendor) {
                 return vendor;
+            }
+            if (t instanceof AnswerTooLargeException tooLarge) {
+                return new VendorException(VendorFailure.BAD_ANSWER, "The vendor's " + operation + " answer is larger than "
+                        + tooLarge.limit() + " bytes; it was not read to its end.");
             }
             if (t instanceof ConnectException || t instanceof UnknownHostException
                     || t instanceof NoRouteToHostException) {
@@ -143,25 +147,6 @@ final class VendorAnswers {
                         + "ESIGN_VENDOR_ENCRYPTED_API_KEY and ESIGN_VENDOR_SALT.");
     }
 
-    /**
-     * The answer's text. The REST client hands over a success body as a String but leaves an error
-     * status's body as an unread stream (it is already in memory, so reading it does not block).
-     */
-    private static String text(RestResponse<String> response) {
-        Object entity = ((jakarta.ws.rs.core.Response) response.toResponse()).getEntity();
-        if (entity == null || entity instanceof String) {
-            return (String) entity;
-        }
-        if (entity instanceof java.io.InputStream stream) {
-            try (stream) {
-                return new String(stream.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-            } catch (IOException e) {
-                return null;
-            }
-        }
-        return String.valueOf(entity);
-    }
-
     private JsonNode parse(String text) {
         if (text == null || text.isBlank()) {
             return MissingNode.getInstance();
@@ -202,8 +187,8 @@ final class VendorAnswers {
         return text.regionMatches(true, 0, "Error:", 0, 6);
     }
 
-    private static Optional<Duration> retryAfter(RestResponse<String> response) {
-        String value = response.getHeaderString("Retry-After");
+    private static Optional<Duration> retryAfter(VendorResponse response) {
+        String value = response.header("Retry-After");
         if (value == null) {
             return Optional.empty();
         }

@@ -88,7 +88,7 @@ public class VendorCallPipeline {
      */
     public <A, T> Uni<T> run(VendorOperation<A, T> operation, A argument, String token, String requestId,
             Deadline deadline) {
-        VendorOperation.Attempt attempt = new VendorOperation.Attempt(token, requestId);
+        VendorOperation.Attempt attempt = new VendorOperation.Attempt(token, requestId, operation.maxAnswer);
         Supplier<Uni<T>> guarded = () -> guarded(operation, () -> timed(operation, argument, attempt, deadline), deadline);
         return operation.retry == null ? Uni.createFrom().deferred(guarded::get)
                 : withRetries(operation.retry, guarded, 0, deadline);
@@ -136,7 +136,7 @@ public class VendorCallPipeline {
                     return Uni.createFrom().deferred(() -> operation.request.apply(argument, attempt))
                             .ifNoItem().after(limit).failWith(() -> VendorAnswers.timeout(limit))
                             .onFailure(failure -> !(failure instanceof VendorException))
-                            .transform(failure -> VendorAnswers.fromFailure(failure, limit))
+                            .transform(failure -> VendorAnswers.fromFailure(operation.name, failure, limit))
                             .map(response -> answers.classify(operation, response))
                             .onItemOrFailure().invoke((item, failure) -> metrics.vendorCall(operation.metricName,
                                     outcome(failure), Duration.ofNanos(System.nanoTime() - started)));

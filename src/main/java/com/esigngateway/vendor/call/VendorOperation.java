@@ -6,7 +6,7 @@ import java.util.Objects;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 
-import org.jboss.resteasy.reactive.RestResponse;
+import com.esigngateway.vendor.rest.VendorResponse;
 
 import io.smallrye.mutiny.Uni;
 
@@ -20,8 +20,11 @@ import io.smallrye.mutiny.Uni;
  */
 public final class VendorOperation<A, T> {
 
-    /** What the request function gets for one attempt: the token (null for operations without one) and the request id. */
-    public record Attempt(String token, String requestId) {
+    /**
+     * What the request function gets for one attempt: the token (null for operations without one), the request id and
+     * the largest answer it may read.
+     */
+    public record Attempt(String token, String requestId, long maxAnswer) {
     }
 
     final String name;
@@ -32,7 +35,8 @@ public final class VendorOperation<A, T> {
     final boolean rateLimited;
     final boolean uploadSlots;
     final RetrySettings retry;
-    final BiFunction<A, Attempt, Uni<RestResponse<String>>> request;
+    final long maxAnswer;
+    final BiFunction<A, Attempt, Uni<VendorResponse>> request;
     final Function<VendorAnswer, T> answer;
     final Function<String, VendorFailure> vendorErrors;
     final VendorFailure emptyResult;
@@ -47,6 +51,7 @@ public final class VendorOperation<A, T> {
         this.rateLimited = builder.rateLimited;
         this.uploadSlots = builder.uploadSlots;
         this.retry = builder.retry;
+        this.maxAnswer = builder.maxAnswer;
         this.request = Objects.requireNonNull(builder.request, "request");
         this.answer = Objects.requireNonNull(builder.answer, "answer");
         this.vendorErrors = builder.vendorErrors;
@@ -91,7 +96,8 @@ public final class VendorOperation<A, T> {
         private boolean rateLimited;
         private boolean uploadSlots;
         private RetrySettings retry;
-        private BiFunction<A, Attempt, Uni<RestResponse<String>>> request;
+        private long maxAnswer = 64 * 1024;
+        private BiFunction<A, Attempt, Uni<VendorResponse>> request;
         private Function<VendorAnswer, T> answer;
         private Function<String, VendorFailure> vendorErrors = VendorAnswers::contentError;
         private VendorFailure emptyResult;
@@ -144,7 +150,13 @@ public final class VendorOperation<A, T> {
             return this;
         }
 
-        public Builder<A, T> request(BiFunction<A, Attempt, Uni<RestResponse<String>>> request) {
+        /** The largest answer read (64 KiB unless said); a longer one resets the connection and is a bad answer. */
+        public Builder<A, T> maxAnswer(long bytes) {
+            this.maxAnswer = bytes;
+            return this;
+        }
+
+        public Builder<A, T> request(BiFunction<A, Attempt, Uni<VendorResponse>> request) {
             this.request = request;
             return this;
         }

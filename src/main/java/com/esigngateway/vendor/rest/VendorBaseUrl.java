@@ -23,7 +23,7 @@ public class VendorBaseUrl {
     private final boolean simulator;
 
     public VendorBaseUrl(VendorConfig vendor, SimulatorConfig simulator) {
-        this.configured = vendor.url().map(VendorRestClientProducer::normalise);
+        this.configured = vendor.url().map(VendorBaseUrl::normalise);
         this.simulator = configured.isEmpty() && simulator.enabled();
     }
 
@@ -43,6 +43,18 @@ public class VendorBaseUrl {
         String portKey = LaunchMode.current() == LaunchMode.TEST ? "quarkus.http.test-port" : "quarkus.http.port";
         int port = ConfigProvider.getConfig().getOptionalValue(portKey, Integer.class).orElse(8080);
         return Optional.of(URI.create("http://127.0.0.1:" + port + "/simulator/"));
+    }
+
+    /** The configured vendor URL with a trailing {@code rest/} removed: every endpoint path starts with it. */
+    static URI normalise(URI configured) {
+        String url = configured.toString();
+        while (url.endsWith("/")) {
+            url = url.substring(0, url.length() - 1);
+        }
+        if (url.endsWith("/rest")) {
+            url = url.substring(0, url.length() - "/rest".length());
+        }
+        return URI.create(url + "/");
     }
 
     /** True when the gateway talks to its own embedded simulator. */
