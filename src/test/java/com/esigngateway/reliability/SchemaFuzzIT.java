@@ -60,10 +60,12 @@ class SchemaFuzzIT {
                 "-Dquarkus.http.port=" + port, "-Dquarkus.http.host=127.0.0.1")) {
             await().atMost(Duration.ofSeconds(60)).until(() -> gateway.output().contains("Listening on"));
             Path log = WORK.resolve("portman.log");
-            Process portman = new ProcessBuilder(node.toString(), PORTMAN.toString(), "-l", contract.toString(),
-                    "-b", "http://127.0.0.1:" + port, "-c", config.toString(), "-o", WORK.resolve("collection.json").toString(),
+            // In target/schema-fuzz/, where Portman keeps its working files (a tmp/ folder).
+            Process portman = new ProcessBuilder(node.toString(), PORTMAN.toAbsolutePath().toString(),
+                    "-l", contract.toAbsolutePath().toString(), "-b", "http://127.0.0.1:" + port,
+                    "-c", config.toAbsolutePath().toString(), "-o", WORK.resolve("collection.json").toAbsolutePath().toString(),
                     "-n", "--newmanRunOptions", "{\"bail\":false}")
-                    .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+                    .directory(WORK.toFile()).redirectErrorStream(true).redirectOutput(log.toFile()).start();
             try {
                 if (!portman.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
                     fail("Portman did not end within %ds:%n%s", TIMEOUT_SECONDS, Files.readString(log));
