@@ -79,8 +79,13 @@ public interface GatewayConfig {
         @WithDefault("24h")
         Duration retention();
 
-        /** At most this many answers are kept; the oldest go first. */
-        @WithDefault("10000")
-        int maxEntries();
+        /**
+         * Memory for kept answers (and the requests still running with a key), by an estimate of what each record
+         * holds: about 2.6 KB for the contract's example (two signers, one document). When it is full, new keys are
+         * refused with a 503 until the oldest answers expire; no answer is ever dropped before its retention. 32M
+         * holds about 12,000 such answers.
+         */
+        @WithDefault("32M")
+        MemorySize capacity();
     }
 }

@@ -63,6 +63,7 @@ public class GatewayMetrics {
             case UNSUPPORTED_MEDIA_TYPE -> "media_type";
             case RATE_LIMITED -> "rate_limit";
             case GATEWAY_BUSY -> "bulkhead";
+            case IDEMPOTENCY_STORE_FULL -> "idempotency_store_full";
             case CIRCUIT_OPEN -> "breaker";
             case UNAUTHORIZED, FORBIDDEN -> "auth";
             default -> null;

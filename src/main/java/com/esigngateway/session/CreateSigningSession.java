@@ -54,7 +54,7 @@ public class CreateSigningSession {
             if (idempotencyKey == null) {
                 return createAtVendor(request, caller, requestId).map(session -> new Outcome(session, false));
             }
-            return idempotentRequests.run(caller, idempotencyKey, fingerprint.of(request), requestId,
+            return idempotentRequests.run(caller, idempotencyKey, fingerprint.of(request), request,
                     () -> createAtVendor(request, caller, requestId));
         });
     }

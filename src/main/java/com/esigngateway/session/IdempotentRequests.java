@@ -1,56 +1,119 @@
 package com.esigngateway.session;
 
+import java.util.UUID;
 import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import com.esigngateway.api.model.CreateSigningSessionRequest;
+import com.esigngateway.api.model.SignerInput;
+import com.esigngateway.api.model.DocumentInput;
 import com.esigngateway.api.model.SigningSession;
 import com.esigngateway.api.problem.ProblemException;
 import com.esigngateway.api.problem.ProblemType;
+import com.esigngateway.session.IdempotencyStore.Abandoned;
+import com.esigngateway.session.IdempotencyStore.Attempt;
+import com.esigngateway.session.IdempotencyStore.Claim;
+import com.esigngateway.session.IdempotencyStore.Full;
+import com.esigngateway.session.IdempotencyStore.Kept;
+import com.esigngateway.session.IdempotencyStore.Running;
+import com.esigngateway.vendor.call.CallerContext;
 
-import io.quarkus.cache.Cache;
-import io.quarkus.cache.CacheName;
 import io.smallrye.mutiny.Uni;
 
 /**
- * Makes session creation safe to retry with an {@code Idempotency-Key}: the first request with a key
- * runs, its answer is kept for {@code esign.gateway.idempotency.retention}, and later requests with the
- * same key and body get that answer. A request that arrives while the first is still running waits for
- * it. The same key with a different body is refused (422). Failures are not kept, so a request that
- * failed may be retried with the same key.
+ * Makes session creation safe to retry with an {@code Idempotency-Key}: the first request with a key runs, its
+ * answer is kept for {@code esign.gateway.idempotency.retention}, and later requests with the same key and body get
+ * that answer. A request that arrives while the first is still running waits for it. The same key with a different
+ * body is refused (422). Failures are not kept, so a request that failed may be retried with the same key. When the
+ * {@link IdempotencyStore} has no room for a new key, the request is refused (503) rather than run without a record.
  * <p>
- * The store is a Quarkus Cache: one computation per key for concurrent callers, expiry after write and
- * a size bound are what this needs. It is in memory, per instance.
+ * A replay is told from a first answer by the attempt that produced the record, never by request ids: a retry
+ * that reuses its {@code X-Request-Id} is a replay too.
  */
 @ApplicationScoped
 public class IdempotentRequests {
 
-    static final String CACHE = "idempotency";
-
-    /** A kept answer, with the fingerprint of the request that produced it. */
-    record Kept(String fingerprint, String requestId, SigningSession session) {
-    }
+    /** Memory of a kept record beyond its strings: map entry, record, future, answer objects and their headers. */
+    static final long RECORD_OVERHEAD_BYTES = 640;
+    /** Each signer and document of an answer: its object and the list slot. */
+    static final long ITEM_OVERHEAD_BYTES = 96;
+    /** What the vendor adds to an answer: its session and signer ids, and a continue URL of up to this length. */
+    static final int VENDOR_ID_CHARS = 40;
+    static final int CONTINUE_URL_CHARS = 512;
 
     /** The answer to a request, and whether it was replayed from an earlier request. */
     public record Outcome(SigningSession session, boolean replayed) {
     }
 
-    private final Cache cache;
+    private final IdempotencyStore store;
 
-    IdempotentRequests(@CacheName(CACHE) Cache cache) {
-        this.cache = cache;
+    IdempotentRequests(IdempotencyStore store) {
+        this.store = store;
     }
 
-    Uni<Outcome> run(String scope, String key, String fingerprint, String requestId,
+    Uni<Outcome> run(String scope, String key, String fingerprint, CreateSigningSessionRequest request,
             Supplier<Uni<SigningSession>> action) {
-        return cache.<String, Kept> getAsync(scope + "\n" + key,
-                ignored -> action.get().map(session -> new Kept(fingerprint, requestId, session)))
-                .map(kept -> {
-                    if (!kept.fingerprint().equals(fingerprint)) {
-                        throw new ProblemException(ProblemType.IDEMPOTENCY_KEY_REUSED,
-                                "This Idempotency-Key was used for a different request; use a new key for a new request.");
-                    }
-                    return new Outcome(kept.session(), !kept.requestId().equals(requestId));
-                });
+        String scopedKey = scope + "\n" + key;
+        Attempt attempt = new Attempt(scopedKey, fingerprint, estimatedBytes(scopedKey, request), UUID.randomUUID());
+        return store.claim(attempt).chain(claim -> answer(claim, attempt, action))
+                .onFailure(Abandoned.class).recoverWithUni(() -> run(scope, key, fingerprint, request, action));
+    }
+
+    private Uni<Outcome> answer(Claim claim, Attempt attempt, Supplier<Uni<SigningSession>> action) {
+        if (claim instanceof Kept kept) {
+            return Uni.createFrom().item(() -> replay(kept, attempt));
+        }
+        if (claim instanceof Running running) {
+            sameRequest(running.fingerprint(), attempt);
+            // the running attempt completes on its own request's context; a waiting caller resumes on its own
+            return CallerContext.resume(running.outcome()).map(kept -> replay(kept, attempt));
+        }
+        if (claim instanceof Full full) {
+            return Uni.createFrom().failure(new ProblemException(ProblemType.IDEMPOTENCY_STORE_FULL,
+                    "The gateway has no room to keep another Idempotency-Key answer (esign.gateway.idempotency.capacity);"
+                            + " retry later, or without the key.", full.retryAfter()));
+        }
+        return Uni.createFrom().<SigningSession> deferred(action::get)
+                .call(session -> store.complete(attempt, session))
+                .onFailure().call(failure -> store.abandon(attempt, failure))
+                .onCancellation().call(() -> store.abandon(attempt, null))
+                .map(session -> new Outcome(session, false));
+    }
+
+    private static Outcome replay(Kept kept, Attempt attempt) {
+        sameRequest(kept.fingerprint(), attempt);
+        return new Outcome(kept.answer(), !kept.token().equals(attempt.token()));
+    }
+
+    private static void sameRequest(String fingerprint, Attempt attempt) {
+        if (!fingerprint.equals(attempt.fingerprint())) {
+            throw new ProblemException(ProblemType.IDEMPOTENCY_KEY_REUSED,
+                    "This Idempotency-Key was used for a different request; use a new key for a new request.");
+        }
+    }
+
+    /**
+     * An estimate of the memory a record holds once it has its answer: every string at two bytes per character
+     * (the key, the fingerprint, what the answer repeats from the request, room for the vendor's ids and the continue
+     * URL), plus fixed overheads. About 2.6 KB for the contract's example.
+     */
+    static long estimatedBytes(String scopedKey, CreateSigningSessionRequest request) {
+        long chars = scopedKey.length() + 64 + length(request.getTitle()) + length(request.getTransactionId())
+                + VENDOR_ID_CHARS + CONTINUE_URL_CHARS;
+        long items = 0;
+        for (SignerInput signer : request.getSigners()) {
+            chars += length(signer.getEmail()) + length(signer.getRole()) + VENDOR_ID_CHARS;
+            items++;
+        }
+        for (DocumentInput document : request.getDocuments()) {
+            chars += length(document.getFileName());
+            items++;
+        }
+        return RECORD_OVERHEAD_BYTES + items * ITEM_OVERHEAD_BYTES + 2 * chars;
+    }
+
+    private static int length(String value) {
+        return value == null ? 0 : value.length();
     }
 }

@@ -27,6 +27,7 @@ import com.esigngateway.api.model.Violation;
 import com.esigngateway.api.problem.ProblemException;
 import com.esigngateway.api.problem.ProblemMappers;
 import com.esigngateway.api.problem.ProblemType;
+import com.esigngateway.api.validation.CharactersValidator;
 
 /**
  * Checks a request against the contract's constraints (Bean Validation on the generated model) and the
@@ -39,6 +40,9 @@ public class SigningSessionRequestValidator {
     static final Duration MAX_EXPIRY = Duration.ofDays(90);
     /** The vendor accepts at most 100 MB of documents per session. */
     static final long MAX_DOCUMENT_BYTES = 100L * 1024 * 1024;
+
+    /** The contract's {@code maxLength} of a merge field value, which the generated model cannot carry. */
+    static final int MAX_MERGE_FIELD_VALUE = 1000;
 
     /** The vendor wants a "valid email": stricter than Bean Validation's {@code @Email}, it needs a dotted domain. */
     private static final Pattern DELIVERABLE_EMAIL = Pattern.compile("[^@\\s]+@[^@\\s.]+(\\.[^@\\s.]+)+");
@@ -139,9 +143,13 @@ public class SigningSessionRequestValidator {
             }
             checkAuthentication(signer.getAuthentication(), path + ".authentication", rules);
             if (signer.getMergeFields() != null) {
-                for (String key : signer.getMergeFields().keySet()) {
-                    if (key.isBlank()) {
+                for (Map.Entry<String, String> field : signer.getMergeFields().entrySet()) {
+                    if (field.getKey().isBlank()) {
                         rules.add(path + ".mergeFields", "names must not be blank");
+                    } else if (field.getValue() != null
+                            && CharactersValidator.length(field.getValue()) > MAX_MERGE_FIELD_VALUE) {
+                        rules.add(path + ".mergeFields[" + field.getKey() + "]",
+                                "must be at most " + MAX_MERGE_FIELD_VALUE + " characters long");
                     }
                 }
             }

@@ -108,6 +108,33 @@ class SigningSessionResourceTest extends HealthyVendorTest {
     }
 
     @Test
+    void aRetryThatReusesItsRequestIdIsStillMarkedReplayed() {
+        String key = UUID.randomUUID().toString();
+        String requestId = "retry-" + UUID.randomUUID();
+        for (String replayed : new String[] { null, "true" }) {
+            Requests.conforming().header("Idempotency-Key", key).header("X-Request-Id", requestId)
+                    .body(Contract.json(Contract.exampleRequest()))
+                    .when().post(Requests.PATH).then().statusCode(201)
+                    .header("Idempotent-Replayed", replayed == null ? nullValue() : equalTo(replayed));
+        }
+        assertThat(VendorStubs.sessionCalls(vendor)).isEqualTo(1);
+    }
+
+    @Test
+    void concurrentRetriesWaitForTheFirstAndCreateOneSession() throws Exception {
+        vendor.stubFor(VendorStubs.createSession().atPriority(1)
+                .willReturn(VendorStubs.sessionCreated(VendorStubs.SESSION_ID).withFixedDelay(500)));
+        String key = UUID.randomUUID().toString();
+
+        var answers = com.esigngateway.testing.Parallel.run(6,
+                () -> Requests.example().header("Idempotency-Key", key).post(Requests.PATH));
+
+        assertThat(answers).allSatisfy(answer -> assertThat(answer.statusCode()).isEqualTo(201));
+        assertThat(answers.stream().filter(answer -> "true".equals(answer.header("Idempotent-Replayed")))).hasSize(5);
+        assertThat(VendorStubs.sessionCalls(vendor)).isEqualTo(1);
+    }
+
+    @Test
     void sameIdempotencyKeyWithAnotherBodyIsRefused() {
         String key = UUID.randomUUID().toString();
         ObjectNode body = Contract.exampleRequest();

@@ -19,6 +19,7 @@ public final class Contract {
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
     private static final ObjectMapper JSON = new ObjectMapper();
     private static OpenApiValidationFilter filter;
+    private static OpenApiInteractionValidator validator;
 
     private Contract() {
     }
@@ -26,11 +27,18 @@ public final class Contract {
     /** A REST Assured filter that fails the test when the request or the response breaks the contract. */
     public static synchronized OpenApiValidationFilter validation() {
         if (filter == null) {
-            filter = new OpenApiValidationFilter(OpenApiInteractionValidator
-                    .createForSpecificationUrl(FILE.toAbsolutePath().toUri().toString())
-                    .build());
+            filter = new OpenApiValidationFilter(validator());
         }
         return filter;
+    }
+
+    /** The contract's validator itself, for exchanges made without REST Assured. */
+    public static synchronized OpenApiInteractionValidator validator() {
+        if (validator == null) {
+            validator = OpenApiInteractionValidator.createForSpecificationUrl(FILE.toAbsolutePath().toUri().toString())
+                    .build();
+        }
+        return validator;
     }
 
     public static JsonNode document() {

@@ -17,7 +17,9 @@ final class JsonPaths {
     static String of(List<Reference> references) {
         StringBuilder path = new StringBuilder();
         for (Reference reference : references) {
-            if (reference.getFieldName() != null) {
+            if (reference.getFieldName() != null && reference.getFrom() instanceof Map) {
+                path.append('[').append(reference.getFieldName()).append(']');
+            } else if (reference.getFieldName() != null) {
                 if (!path.isEmpty()) {
                     path.append('.');
                 }
@@ -51,6 +53,9 @@ final class JsonPaths {
         if (type == Boolean.class || type == boolean.class) {
             return "true or false";
         }
+        if (type == Integer.class || type == Long.class || type == int.class || type == long.class) {
+            return "an integer";
+        }
         if (Number.class.isAssignableFrom(type) || type.isPrimitive()) {
             return "a number";
         }
@@ -58,7 +63,7 @@ final class JsonPaths {
             return "an array";
         }
         if (type == java.time.OffsetDateTime.class || type == java.time.Instant.class) {
-            return "an ISO-8601 date-time such as 2026-12-31T17:00:00Z";
+            return "an RFC 3339 date-time such as 2026-12-31T17:00:00Z";
         }
         if (Map.class.isAssignableFrom(type) || type.getName().startsWith("com.esigngateway.api.model.")) {
             return "an object";

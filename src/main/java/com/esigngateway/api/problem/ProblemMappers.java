@@ -24,9 +24,7 @@ import com.esigngateway.vendor.call.VendorException;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 
 
@@ -221,25 +219,8 @@ public class ProblemMappers {
         return ProblemResponses.builder(type, detail, violations, requestId, retryAfter);
     }
 
-    /** A violation for a value Jackson could not bind; the value itself is never repeated. */
     static Violation bindingViolation(JsonMappingException e) {
-        String field = JsonPaths.of(e.getPath());
-        String message;
-        if (e instanceof UnrecognizedPropertyException unknown) {
-            field = JsonPaths.child(field, unknown.getPropertyName());
-            message = "is not a known field";
-        } else if (e instanceof InvalidFormatException invalid && invalid.getTargetType() != null
-                && invalid.getTargetType().isEnum()) {
-            message = "must be one of " + JsonPaths.enumValues(invalid.getTargetType());
-        } else if (e instanceof ValueInstantiationException instantiation && instantiation.getType() != null
-                && instantiation.getType().isEnumType()) {
-            message = "must be one of " + JsonPaths.enumValues(instantiation.getType().getRawClass());
-        } else if (e instanceof MismatchedInputException mismatched && mismatched.getTargetType() != null) {
-            message = "must be " + JsonPaths.describe(mismatched.getTargetType());
-        } else {
-            message = "has the wrong type";
-        }
-        return new Violation().field(field.isEmpty() ? "$" : field).message(message);
+        return BindingProblems.violation(e, null);
     }
 
     /** {@code documents[0].content}, {@code ccRecipients[1]}, {@code signers[0].mergeFields[Phone]} or {@code header X}. */

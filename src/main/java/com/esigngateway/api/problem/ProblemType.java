@@ -22,6 +22,7 @@ public enum ProblemType {
     VENDOR_UNAVAILABLE(503, "vendor-unavailable", "The vendor is unavailable"),
     CIRCUIT_OPEN(503, "circuit-open", "The vendor is failing; calls are paused"),
     GATEWAY_BUSY(503, "gateway-busy", "Too many uploads in flight"),
+    IDEMPOTENCY_STORE_FULL(503, "idempotency-store-full", "No room to keep another idempotent answer"),
     VENDOR_TIMEOUT(504, "vendor-timeout", "The vendor did not answer in time");
 
     private final int status;

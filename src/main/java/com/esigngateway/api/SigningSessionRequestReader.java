@@ -1,0 +1,96 @@
+package com.esigngateway.api;
+
+import java.io.CharConversionException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.annotation.Annotation;
+import java.lang.reflect.Type;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.ext.Provider;
+
+import org.jboss.resteasy.reactive.server.spi.ResteasyReactiveResourceInfo;
+import org.jboss.resteasy.reactive.server.spi.ServerMessageBodyReader;
+import org.jboss.resteasy.reactive.server.spi.ServerRequestContext;
+
+import com.esigngateway.api.model.CreateSigningSessionRequest;
+import com.esigngateway.api.problem.BindingProblems;
+import com.esigngateway.document.DocumentSpool;
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+
+/**
+ * Reads {@code POST /v1/signing-sessions} bodies with {@link StrictJson}, in place of Quarkus REST's general Jackson
+ * reader: exactly one JSON object, nothing after it, and a failure becomes a problem that names the field without
+ * quoting Jackson (whose messages carry the input) and without a cause that a log line could print.
+ */
+@Provider
+@Consumes(MediaType.APPLICATION_JSON)
+public class SigningSessionRequestReader implements ServerMessageBodyReader<CreateSigningSessionRequest> {
+
+    private final ObjectReader reader;
+
+    public SigningSessionRequestReader(ObjectMapper mapper) {
+        this.reader = StrictJson.from(mapper).readerFor(CreateSigningSessionRequest.class);
+    }
+
+    @Override
+    public boolean isReadable(Class<?> type, Type genericType, ResteasyReactiveResourceInfo lazyMethod,
+            MediaType mediaType) {
+        return type == CreateSigningSessionRequest.class;
+    }
+
+    @Override
+    public boolean isReadable(Class<?> type, Type genericType, Annotation[] annotations, MediaType mediaType) {
+        return type == CreateSigningSessionRequest.class;
+    }
+
+    @Override
+    public CreateSigningSessionRequest readFrom(Class<CreateSigningSessionRequest> type, Type genericType,
+            MediaType mediaType, ServerRequestContext context) throws IOException {
+        return read(context.getInputStream());
+    }
+
+    @Override
+    public CreateSigningSessionRequest readFrom(Class<CreateSigningSessionRequest> type, Type genericType,
+            Annotation[] annotations, MediaType mediaType, MultivaluedMap<String, String> headers, InputStream body)
+            throws IOException {
+        return read(body);
+    }
+
+    private CreateSigningSessionRequest read(InputStream body) throws IOException {
+        try (JsonParser parser = reader.createParser(body)) {
+            try {
+                if (parser.nextToken() == null) {
+                    return null; // no body: the validator reports it with the request's other problems
+                }
+                CreateSigningSessionRequest request = reader.readValue(parser);
+                if (parser.nextToken() != null) {
+                    throw BindingProblems.trailingContent();
+                }
+                return request;
+            } catch (JacksonException e) {
+                DocumentSpool.SpoolFullException full = spoolFull(e);
+                if (full != null) {
+                    throw full;
+                }
+                throw BindingProblems.of(e, parser.getParsingContext());
+            } catch (CharConversionException e) {
+                throw BindingProblems.notJson(null); // bytes in no encoding JSON may have
+            }
+        }
+    }
+
+    private static DocumentSpool.SpoolFullException spoolFull(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof DocumentSpool.SpoolFullException full) {
+                return full;
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,69 @@
+package com.esigngateway.security;
+
+import static io.restassured.RestAssured.given;
+
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import com.esigngateway.security.SimulatorSecretScenario.Answer;
+import com.esigngateway.testing.LogCapture;
+import com.esigngateway.testing.Requests;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+
+/**
+ * The {@link SimulatorSecretScenario} in-process at DEBUG: no log line, whichever
+ * logger wrote it, holds the API key, the encrypted key, the token, a password or the document.
+ */
+@QuarkusTest
+@TestProfile(SecretsWithTheSimulatorStayOutOfLogsTest.DebugWithSimulator.class)
+class SecretsWithTheSimulatorStayOutOfLogsTest {
+
+    public static class DebugWithSimulator implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of(
+                    "esign.simulator.enabled", "true",
+                    "esign.simulator.api-key", SimulatorSecretScenario.SIMULATOR_KEY,
+                    "quarkus.http.host", "127.0.0.1",
+                    "quarkus.log.level", "DEBUG");
+        }
+    }
+
+    LogCapture logs;
+
+    @BeforeEach
+    void capture() {
+        logs = LogCapture.install();
+    }
+
+    @AfterEach
+    void release() {
+        logs.uninstall();
+    }
+
+    @Test
+    void noSecretReachesALogLineAtDebug() throws Exception {
+        List<String> secrets = SimulatorSecretScenario.run(new SimulatorSecretScenario.Client() {
+            @Override
+            public Answer post(String body) {
+                var answer = Requests.raw().body(body).post(Requests.PATH);
+                return new Answer(answer.statusCode(), answer.asString());
+            }
+
+            @Override
+            public Answer get(String pathOrUrl) {
+                var answer = given().urlEncodingEnabled(false).get(pathOrUrl);
+                return new Answer(answer.statusCode(), answer.asString());
+            }
+        });
+
+        SimulatorSecretScenario.assertNoSecretIn(logs.lines(), secrets);
+    }
+}
