@@ -38,6 +38,14 @@ public interface GatewayConfig {
     @WithDefault("2G")
     MemorySize spoolCapacity();
 
+    /**
+     * Every request is answered within this time from when its body has been received: the token, the waits for an
+     * upload slot or a rate-limit place, retries, the vendor calls, the landing URL. Each vendor call keeps its own
+     * shorter limit as well; when this one runs out first the answer is a 504.
+     */
+    @WithDefault("40s")
+    Duration requestTimeout();
+
     Idempotency idempotency();
 
     Auth auth();

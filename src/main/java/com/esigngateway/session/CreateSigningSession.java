@@ -50,38 +50,45 @@ public class CreateSigningSession {
     public Uni<Outcome> create(CreateSigningSessionRequest request, String caller, String idempotencyKey,
             String requestId) {
         return Uni.createFrom().deferred(() -> {
+            Deadline deadline = deadlines.start();
             validator.validate(request);
             if (idempotencyKey == null) {
-                return createAtVendor(request, caller, requestId).map(session -> new Outcome(session, false));
+                return createAtVendor(request, caller, requestId, deadline).map(session -> new Outcome(session, false));
             }
-            return idempotentRequests.run(caller, idempotencyKey, fingerprint.of(request), request,
-                    () -> createAtVendor(request, caller, requestId));
+            return idempotentRequests.run(caller, idempotencyKey, fingerprint.of(request), request, deadline,
+                    () -> createAtVendor(request, caller, requestId, deadline));
         });
     }
 
-    private Uni<SigningSession> createAtVendor(CreateSigningSessionRequest request, String caller, String requestId) {
-        Deadline deadline = deadlines.start();
-        return gateway.createSession(mapper.map(request), requestId, deadline)
-                .invoke(created -> {
+    /**
+     * The creation and the landing URL the continue link is built on, at the same time (the URL is usually cached;
+     * on a cold gateway this saves a round trip). The session exists once the creation succeeds, so failing to get
+     * the URL must not turn the answer into an error: the link is left out instead.
+     */
+    private Uni<SigningSession> createAtVendor(CreateSigningSessionRequest request, String caller, String requestId,
+            Deadline deadline) {
+        Uni<Answered<SessionCreated>> created = gateway.createSession(mapper.map(request), requestId, deadline)
+                .invoke(session -> {
                     metrics.sessionCreated(caller);
-                    LOG.infof("Created vendor session %s for client %s", created.value().sessionId(), caller);
-                })
-                .chain(created -> continueUrl(created, request.getOwner(), requestId, deadline)
-                        .map(url -> answer(request, created.value(), url)));
+                    LOG.infof("Created vendor session %s for client %s", session.value().sessionId(), caller);
+                });
+        Uni<LandingUrl> landing = gateway.landingUrl(requestId, deadline).map(url -> new LandingUrl(url, null))
+                .onFailure().recoverWithItem(failure -> new LandingUrl(null, failure.getMessage()));
+        return Uni.combine().all().unis(created, landing).asTuple()
+                .map(both -> answer(request, both.getItem1().value(),
+                        continueUrl(both.getItem1(), both.getItem2(), request.getOwner())));
     }
 
-    /**
-     * The continue link needs the vendor's landing URL. The session exists by now, so failing to get the
-     * URL must not turn the answer into an error: the link is left out instead.
-     */
-    private Uni<String> continueUrl(Answered<SessionCreated> created, String owner, String requestId, Deadline deadline) {
-        return gateway.landingUrl(requestId, deadline)
-                .map(landing -> ContinueUrl.build(landing, created.token().value(), owner, created.value().sessionId()))
-                .onFailure().recoverWithItem(failure -> {
-                    LOG.warnf("Session %s was created, but the vendor's landing URL could not be fetched (%s); "
-                            + "answering without continueUrl", created.value().sessionId(), failure.getMessage());
-                    return null;
-                });
+    private record LandingUrl(String url, String failure) {
+    }
+
+    private static String continueUrl(Answered<SessionCreated> created, LandingUrl landing, String owner) {
+        if (landing.url() == null) {
+            LOG.warnf("Session %s was created, but the vendor's landing URL could not be fetched (%s); "
+                    + "answering without continueUrl", created.value().sessionId(), landing.failure());
+            return null;
+        }
+        return ContinueUrl.build(landing.url(), created.token().value(), owner, created.value().sessionId());
     }
 
     private static SigningSession answer(CreateSigningSessionRequest request, SessionCreated created, String continueUrl) {

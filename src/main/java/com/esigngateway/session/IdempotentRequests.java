@@ -1,6 +1,8 @@
 package com.esigngateway.session;
 
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -18,6 +20,7 @@ import com.esigngateway.session.IdempotencyStore.Full;
 import com.esigngateway.session.IdempotencyStore.Kept;
 import com.esigngateway.session.IdempotencyStore.Running;
 import com.esigngateway.vendor.call.CallerContext;
+import com.esigngateway.vendor.call.Deadline;
 
 import io.smallrye.mutiny.Uni;
 
@@ -53,32 +56,48 @@ public class IdempotentRequests {
     }
 
     Uni<Outcome> run(String scope, String key, String fingerprint, CreateSigningSessionRequest request,
-            Supplier<Uni<SigningSession>> action) {
+            Deadline deadline, Supplier<Uni<SigningSession>> action) {
         String scopedKey = scope + "\n" + key;
         Attempt attempt = new Attempt(scopedKey, fingerprint, estimatedBytes(scopedKey, request), UUID.randomUUID());
-        return store.claim(attempt).chain(claim -> answer(claim, attempt, action))
-                .onFailure(Abandoned.class).recoverWithUni(() -> run(scope, key, fingerprint, request, action));
+        return store.claim(attempt).chain(claim -> answer(claim, attempt, deadline, action))
+                .onFailure(Abandoned.class).recoverWithUni(() -> run(scope, key, fingerprint, request, deadline, action));
     }
 
-    private Uni<Outcome> answer(Claim claim, Attempt attempt, Supplier<Uni<SigningSession>> action) {
+    private Uni<Outcome> answer(Claim claim, Attempt attempt, Deadline deadline, Supplier<Uni<SigningSession>> action) {
         if (claim instanceof Kept kept) {
             return Uni.createFrom().item(() -> replay(kept, attempt));
         }
         if (claim instanceof Running running) {
             sameRequest(running.fingerprint(), attempt);
-            // the running attempt completes on its own request's context; a waiting caller resumes on its own
-            return CallerContext.resume(running.outcome()).map(kept -> replay(kept, attempt));
+            // the running attempt completes on its own request's context; a waiting caller resumes on its own, and
+            // waits no longer than its own deadline
+            return CallerContext.resume(deadline.bound(running.outcome(), () -> deadline.exceeded(
+                    "while the first request with this Idempotency-Key was still running; retry with the same key"
+                            + " for its answer"))).map(kept -> replay(kept, attempt));
         }
         if (claim instanceof Full full) {
             return Uni.createFrom().failure(new ProblemException(ProblemType.IDEMPOTENCY_STORE_FULL,
                     "The gateway has no room to keep another Idempotency-Key answer (esign.gateway.idempotency.capacity);"
                             + " retry later, or without the key.", full.retryAfter()));
         }
-        return Uni.createFrom().<SigningSession> deferred(action::get)
+        return toTheEnd(Uni.createFrom().<SigningSession> deferred(action::get)
                 .call(session -> store.complete(attempt, session))
-                .onFailure().call(failure -> store.abandon(attempt, failure))
-                .onCancellation().call(() -> store.abandon(attempt, null))
+                .onFailure().call(failure -> store.abandon(attempt, failure)))
                 .map(session -> new Outcome(session, false));
+    }
+
+    /**
+     * The first attempt runs to its end even when its caller hangs up (the HTTP layer then cancels): the retry the
+     * key is for must find the session this attempt created, not start a second one. It starts on the caller's
+     * context; the caller, if still there, gets its answer there.
+     */
+    private static <T> Uni<T> toTheEnd(Uni<T> attempt) {
+        return CallerContext.resume(Uni.createFrom().deferred(() -> {
+            CompletableFuture<T> done = new CompletableFuture<>();
+            attempt.subscribe().with(done::complete, done::completeExceptionally);
+            // a copy: cancelling what the caller waits on must not reach the attempt
+            return Uni.createFrom().completionStage(done.thenApply(Function.identity()));
+        }));
     }
 
     private static Outcome replay(Kept kept, Attempt attempt) {

@@ -2,14 +2,21 @@ package com.esigngateway.session;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import com.esigngateway.config.GatewayConfig;
 import com.esigngateway.vendor.call.Deadline;
 
-/** When a request must be answered by: every use case starts its clock here. */
+/** When a request must be answered by ({@code esign.gateway.request-timeout}): every use case starts its clock here. */
 @ApplicationScoped
 public class RequestDeadlines {
 
+    private final GatewayConfig config;
+
+    RequestDeadlines(GatewayConfig config) {
+        this.config = config;
+    }
+
     /** The deadline of a request that starts now. */
     public Deadline start() {
-        return Deadline.none();
+        return Deadline.after(config.requestTimeout());
     }
 }

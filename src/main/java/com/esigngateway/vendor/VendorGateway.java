@@ -7,6 +7,7 @@ import com.esigngateway.config.VendorConfig;
 import com.esigngateway.vendor.auth.VendorToken;
 import com.esigngateway.vendor.auth.VendorTokenProvider;
 import com.esigngateway.vendor.call.Breaker;
+import com.esigngateway.vendor.call.CallerContext;
 import com.esigngateway.vendor.call.Deadline;
 import com.esigngateway.vendor.call.VendorAnswer;
 import com.esigngateway.vendor.call.VendorCallPipeline;
@@ -195,8 +196,11 @@ public class VendorGateway {
         if (vendor.landingUrl().isPresent()) {
             return Uni.createFrom().item(vendor.landingUrl().get());
         }
-        return landingUrls.getAsync("landing-url",
-                key -> call(landingUrl, null, requestId, deadline).map(Answered::value));
+        // Fetched once for all who ask at the time, within its own limits; each waits only until its own deadline.
+        Uni<String> shared = landingUrls.getAsync("landing-url",
+                key -> call(landingUrl, null, requestId, Deadline.none()).map(Answered::value));
+        return CallerContext.resume(deadline.bound(shared,
+                () -> deadline.exceeded("while waiting for the vendor's landing URL")));
     }
 
     private <A, T> Uni<Answered<T>> call(VendorOperation<A, T> operation, A argument, String requestId,
@@ -206,7 +210,11 @@ public class VendorGateway {
 
     private <A, T> Uni<Answered<T>> withToken(VendorOperation<A, T> operation, A argument, String requestId,
             Deadline deadline, boolean repeated) {
-        return tokens.token(requestId).chain(token -> pipeline.run(operation, argument, token.value(), requestId, deadline)
+        // The shared token fetch has its own limits and goes on for others; this request waits only until its deadline.
+        Uni<VendorToken> held = CallerContext.resume(deadline.bound(tokens.token(requestId),
+                () -> deadline.exceeded("while waiting for a vendor token; "
+                        + operation.name() + " was not sent")));
+        return held.chain(token -> pipeline.run(operation, argument, token.value(), requestId, deadline)
                 .map(value -> new Answered<>(value, token))
                 .onFailure(failure -> VendorException.is(failure, VendorFailure.TOKEN_REFUSED)).recoverWithUni(refused -> {
                     tokens.reject(token);

@@ -1,6 +1,9 @@
 package com.esigngateway.vendor.call;
 
 import java.time.Duration;
+import java.util.function.Supplier;
+
+import io.smallrye.mutiny.Uni;
 
 /**
  * The moment by which a caller's whole request must be answered: token acquisition, guards, retries and the call
@@ -8,16 +11,18 @@ import java.time.Duration;
  */
 public final class Deadline {
 
-    private static final Deadline NONE = new Deadline(Long.MAX_VALUE);
+    private static final Deadline NONE = new Deadline(Long.MAX_VALUE, null);
 
     private final long atNanos;
+    private final Duration budget;
 
-    private Deadline(long atNanos) {
+    private Deadline(long atNanos, Duration budget) {
         this.atNanos = atNanos;
+        this.budget = budget;
     }
 
     public static Deadline after(Duration budget) {
-        return new Deadline(System.nanoTime() + budget.toNanos());
+        return new Deadline(System.nanoTime() + budget.toNanos(), budget);
     }
 
     /** No deadline beyond each call's own time limit. */
@@ -43,5 +48,36 @@ public final class Deadline {
     public boolean allows(Duration wait) {
         Duration left = remaining();
         return left == null || wait.compareTo(left) < 0;
+    }
+
+    /** Whether no time is left. */
+    public boolean over() {
+        Duration left = remaining();
+        return left != null && left.isZero();
+    }
+
+    /** The whole time the request was given ({@code null} for {@link #none()}), for messages. */
+    public Duration budget() {
+        return budget;
+    }
+
+    /**
+     * {@code waited}, or {@code late}'s failure if it has no item when the deadline comes. Only this subscriber gives
+     * up: a shared {@code waited} (a token fetch other requests wait for too) goes on.
+     */
+    public <T> Uni<T> bound(Uni<T> waited, Supplier<? extends Throwable> late) {
+        if (this == NONE) {
+            return waited;
+        }
+        return Uni.createFrom().deferred(() -> {
+            Duration left = remaining();
+            return left.isZero() ? Uni.createFrom().<T> failure(late.get()) : waited.ifNoItem().after(left).failWith(late);
+        });
+    }
+
+    /** The failure of a request whose time ran out {@code when} (a 504). */
+    public VendorException exceeded(String when) {
+        return new VendorException(VendorFailure.TIMEOUT, "The request's time limit of " + budget.toMillis()
+                + " ms (esign.gateway.request-timeout) ran out " + when + ".");
     }
 }

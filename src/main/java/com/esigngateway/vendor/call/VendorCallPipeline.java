@@ -129,6 +129,10 @@ public class VendorCallPipeline {
 
     private <A, T> Uni<T> timed(VendorOperation<A, T> operation, A argument, VendorOperation.Attempt attempt,
             Deadline deadline) {
+        if (deadline.over()) {
+            return Uni.createFrom().failure(deadline.exceeded(
+                    "before " + operation.name + " was sent; the vendor was not called"));
+        }
         Duration limit = deadline.within(operation.timeLimit);
         return spans.traced("vendor " + operation.name, SpanKind.CLIENT, VendorSpans.OPERATION, operation.metricName,
                 () -> {

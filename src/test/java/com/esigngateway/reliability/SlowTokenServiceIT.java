@@ -1,0 +1,7 @@
+package com.esigngateway.reliability;
+
+import io.quarkus.test.junit.QuarkusIntegrationTest;
+
+@QuarkusIntegrationTest
+class SlowTokenServiceIT extends SlowTokenServiceTest {
+}

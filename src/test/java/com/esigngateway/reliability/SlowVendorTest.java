@@ -1,0 +1,80 @@
+package com.esigngateway.reliability;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.notNullValue;
+
+import java.time.Duration;
+import java.util.Map;
+
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+import com.esigngateway.testing.HealthyVendorTest;
+import com.esigngateway.testing.Requests;
+import com.esigngateway.testing.VendorStubs;
+import com.esigngateway.testing.VendorWireMock;
+
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+
+/**
+ * A vendor that takes 800 ms for every call and a request time limit of 2 s, on a freshly started gateway (its own
+ * profile; {@code SlowVendorIT} runs it against the packaged application). Cold, the two token calls leave too
+ * little of the 2 s for the creation: 504 when the 2 s are up, although each call is within its own limit. Warm,
+ * the creation and the landing URL are fetched at the same time: 201.
+ */
+@QuarkusTest
+@TestProfile(SlowVendorTest.TwoSeconds.class)
+@WithTestResource(VendorWireMock.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class SlowVendorTest extends HealthyVendorTest {
+
+    static final int LATENCY_MS = 800;
+
+    public static class TwoSeconds implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("esign.gateway.request-timeout", "2s", "esign.upstream.rate-limit.requests", "1000");
+        }
+    }
+
+    private void everyCallTakes(int millis) {
+        vendor.stubFor(VendorStubs.encrypt().willReturn(VendorStubs.returnValue(VendorStubs.ENCRYPTED_KEY).withFixedDelay(millis)));
+        vendor.stubFor(VendorStubs.getToken().willReturn(VendorStubs.returnValue(VendorStubs.TOKEN).withFixedDelay(millis)));
+        vendor.stubFor(VendorStubs.createSession().willReturn(VendorStubs.sessionCreated(VendorStubs.SESSION_ID).withFixedDelay(millis)));
+        vendor.stubFor(VendorStubs.landingUrl().willReturn(VendorStubs.returnValue(VendorStubs.LANDING_URL).withFixedDelay(millis)));
+    }
+
+    @Test
+    @Order(1)
+    void coldTheTokenCallsLeaveTooLittleTimeAndTheAnswerIsA504AtTheLimit() {
+        everyCallTakes(LATENCY_MS);
+        long started = System.nanoTime();
+        Requests.example().post(Requests.PATH).then().statusCode(504)
+                .body("type", equalTo("urn:esign-gateway:problem:vendor-timeout"));
+        Duration took = Duration.ofNanos(System.nanoTime() - started);
+
+        assertThat(took).isGreaterThanOrEqualTo(Duration.ofMillis(1_900)).isLessThan(Duration.ofSeconds(4));
+        assertThat(VendorStubs.tokenCalls(vendor)).isEqualTo(1);
+    }
+
+    @Test
+    @Order(2)
+    void warmTheCreationAndTheLandingUrlRunTogether() {
+        everyCallTakes(LATENCY_MS);
+        long started = System.nanoTime();
+        Requests.example().post(Requests.PATH).then().statusCode(201).body("continueUrl", notNullValue());
+        Duration took = Duration.ofNanos(System.nanoTime() - started);
+
+        assertThat(VendorStubs.sessionCalls(vendor)).isEqualTo(1);
+        assertThat(VendorStubs.landingCalls(vendor)).isEqualTo(1);
+        assertThat(VendorStubs.tokenCalls(vendor)).as("the token of the first request is held").isZero();
+        // one at a time would take two latencies
+        assertThat(took).isLessThan(Duration.ofMillis(2L * LATENCY_MS));
+    }
+}
