@@ -71,7 +71,7 @@ public final class Deadline {
         }
         return Uni.createFrom().deferred(() -> {
             Duration left = remaining();
-            return left.isZero() ? Uni.createFrom().<T> failure(late.get()) : waited.ifNoItem().after(left).failWith(late);
+            return left.isZero() ? Uni.createFrom().<T> failure(late.get()) : waited.ifNoItem().after(TimerDelays.of(left)).failWith(late);
         });
     }
 

@@ -68,7 +68,7 @@ final class UploadSlots {
                         waiting.remove(turn);
                     }
                 }
-            }, timeout.toMillis(), TimeUnit.MILLISECONDS);
+            }, TimerDelays.of(timeout).toMillis(), TimeUnit.MILLISECONDS);
             return Uni.createFrom().completionStage(turn)
                     .onCancellation().invoke(() -> giveUp(turn))
                     .invoke(granted -> waited.accept(Duration.ofNanos(System.nanoTime() - queuedAt)))

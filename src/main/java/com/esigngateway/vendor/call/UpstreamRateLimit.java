@@ -52,7 +52,7 @@ public class UpstreamRateLimit {
             if (wait == 0) {
                 return call.get();
             }
-            return CallerContext.resume(Uni.createFrom().voidItem().onItem().delayIt().by(Duration.ofNanos(wait)))
+            return CallerContext.resume(Uni.createFrom().voidItem().onItem().delayIt().by(TimerDelays.of(Duration.ofNanos(wait))))
                     .onTermination().invoke(this::leftQueue)
                     .chain(ignored -> call.get());
         });

@@ -138,7 +138,7 @@ public class VendorCallPipeline {
                 () -> {
                     long started = System.nanoTime();
                     return Uni.createFrom().deferred(() -> operation.request.apply(argument, attempt))
-                            .ifNoItem().after(limit).failWith(() -> VendorAnswers.timeout(limit))
+                            .ifNoItem().after(TimerDelays.of(limit)).failWith(() -> VendorAnswers.timeout(limit))
                             .onFailure(failure -> !(failure instanceof VendorException))
                             .transform(failure -> VendorAnswers.fromFailure(operation.name, failure, limit))
                             .map(response -> answers.classify(operation, response))
@@ -153,7 +153,7 @@ public class VendorCallPipeline {
             if (retried >= retry.maxRetries() || !deadline.allows(backoff)) {
                 return Uni.createFrom().failure(failure);
             }
-            return Uni.createFrom().voidItem().onItem().delayIt().by(backoff)
+            return Uni.createFrom().voidItem().onItem().delayIt().by(TimerDelays.of(backoff))
                     .chain(() -> withRetries(retry, attempt, retried + 1, deadline));
         });
     }
