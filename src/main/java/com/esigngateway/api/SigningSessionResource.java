@@ -14,9 +14,16 @@ import com.esigngateway.session.SigningSessionService;
 
 import org.jboss.logging.MDC;
 
+import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 
-/** {@code POST /v1/signing-sessions}, as the contract in {@code openapi/esign-gateway.yaml} defines it. */
+/**
+ * {@code POST /v1/signing-sessions}, as the contract in {@code openapi/esign-gateway.yaml} defines it. The body
+ * has been received by {@link RequestBodies} and is parsed on a worker ({@code @Blocking}); the session is then
+ * created back on the request's event loop, as every non-blocking endpoint's work is.
+ */
 @RolesAllowed(Roles.SIGNING_SESSIONS)
 public class SigningSessionResource implements SigningSessionsApi {
 
@@ -32,11 +39,12 @@ public class SigningSessionResource implements SigningSessionsApi {
     }
 
     @Override
+    @Blocking
     public Uni<Response> createSigningSession(CreateSigningSessionRequest request, String idempotencyKey,
             String requestId) {
         String caller = callers.current();
         MDC.put(CLIENT_MDC_KEY, caller);
-        return service.create(request, caller, idempotencyKey, requestId).map(outcome -> {
+        return onEventLoop(service.create(request, caller, idempotencyKey, requestId)).map(outcome -> {
             Response.ResponseBuilder response = Response.status(Response.Status.CREATED)
                     .header("Location", "/v1/signing-sessions/"
                             + URLEncoder.encode(outcome.session().getId(), StandardCharsets.UTF_8))
@@ -47,5 +55,11 @@ public class SigningSessionResource implements SigningSessionsApi {
             }
             return response.build();
         });
+    }
+
+    /** Subscribes on the request's own Vert.x context (its event loop), where the vendor pipeline expects to run. */
+    private static <T> Uni<T> onEventLoop(Uni<T> work) {
+        Context context = Vertx.currentContext();
+        return context == null ? work : work.runSubscriptionOn(task -> context.runOnContext(ignored -> task.run()));
     }
 }
