@@ -51,6 +51,21 @@ class SimulatorTest {
     }
 
     @Test
+    void aFiftyMebibyteDocumentGoesThroughTheGatewayToItsEmbeddedSimulator() {
+        byte[] document = new byte[50 * 1024 * 1024];
+        new java.util.Random(50).nextBytes(document);
+        ObjectNode request = Contract.exampleRequest();
+        ((ObjectNode) request.withArray("documents").get(0))
+                .put("content", java.util.Base64.getEncoder().encodeToString(document));
+
+        // the gateway's vendor body is ~180 MB, beyond the callers' 140M limit, which is not the simulator's
+        var answer = Requests.raw().body(Contract.json(request)).post(Requests.PATH).then().extract();
+
+        assertThat(answer.statusCode()).as(answer.asString()).isEqualTo(201);
+        assertThat(answer.jsonPath().getString("id")).matches("[0-9a-f-]{36}");
+    }
+
+    @Test
     void anOwnerTheVendorDoesNotKnowIsAContentProblem() {
         ObjectNode request = Contract.exampleRequest();
         request.put("owner", "stranger@example.com");
