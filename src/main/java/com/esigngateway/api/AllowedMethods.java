@@ -1,5 +1,6 @@
 package com.esigngateway.api;
 
+import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -10,7 +11,14 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
 
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HEAD;
 import jakarta.ws.rs.HttpMethod;
+import jakarta.ws.rs.OPTIONS;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 
 import com.esigngateway.api.generated.SigningSessionsApi;
@@ -26,6 +34,10 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
 public final class AllowedMethods {
 
     static final List<Class<?>> APIS = List.of(SigningSessionsApi.class);
+
+    private static final Map<Class<? extends Annotation>, String> VERBS = Map.of(GET.class, HttpMethod.GET,
+            POST.class, HttpMethod.POST, PUT.class, HttpMethod.PUT, DELETE.class, HttpMethod.DELETE,
+            PATCH.class, HttpMethod.PATCH, HEAD.class, HttpMethod.HEAD, OPTIONS.class, HttpMethod.OPTIONS);
 
     /** A path template of the API, e.g. {@code /v1/signing-sessions/{id}}, and what it allows. */
     public record Route(String template, Pattern pattern, Set<String> methods) {
@@ -77,11 +89,11 @@ public final class AllowedMethods {
         return routes;
     }
 
+    /** The method's HTTP method, by the JAX-RS annotations themselves (a native image keeps no meta-annotations). */
     private static String httpMethod(Method method) {
-        for (var annotation : method.getAnnotations()) {
-            HttpMethod verb = annotation.annotationType().getAnnotation(HttpMethod.class);
-            if (verb != null) {
-                return verb.value();
+        for (Map.Entry<Class<? extends Annotation>, String> verb : VERBS.entrySet()) {
+            if (method.isAnnotationPresent(verb.getKey())) {
+                return verb.getValue();
             }
         }
         return null;
