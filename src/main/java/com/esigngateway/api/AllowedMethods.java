@@ -3,6 +3,7 @@ package com.esigngateway.api;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,7 +40,7 @@ public final class AllowedMethods {
             POST.class, HttpMethod.POST, PUT.class, HttpMethod.PUT, DELETE.class, HttpMethod.DELETE,
             PATCH.class, HttpMethod.PATCH, HEAD.class, HttpMethod.HEAD, OPTIONS.class, HttpMethod.OPTIONS);
 
-    /** A path template of the API, e.g. {@code /v1/signing-sessions/{id}}, and what it allows. */
+    /** A path template of the API, e.g. {@code /v1/signing-sessions/{id}}, and what it allows, in alphabetical order. */
     public record Route(String template, Pattern pattern, Set<String> methods) {
         public String allowHeader() {
             return String.join(", ", methods);
@@ -71,7 +72,8 @@ public final class AllowedMethods {
             }
         }
         List<Route> routes = new ArrayList<>();
-        byTemplate.forEach((template, methods) -> routes.add(new Route(template, pattern(template), Set.copyOf(new TreeSet<>(methods)))));
+        byTemplate.forEach((template, methods) -> routes.add(
+                new Route(template, pattern(template), Collections.unmodifiableSortedSet(new TreeSet<>(methods)))));
         return new AllowedMethods(List.copyOf(routes));
     }
 
