@@ -17,6 +17,7 @@ import com.fasterxml.jackson.core.async.ByteArrayFeeder;
  * value in memory until its closing quote, and a document's base64 {@code content} is up to 140 MB of one
  * string: so the contents of a string beyond its first {@value #KEPT} bytes are not handed to the parser (the
  * full parse that follows checks them). Where the parser stops, the line and column are those of the real body.
+ * Own code rather than a library's: no JSON library offers a non-blocking syntax check that skips string contents.
  */
 final class JsonSyntaxCheck {
 
@@ -27,6 +28,7 @@ final class JsonSyntaxCheck {
     private final JsonParser parser;
     private final ByteArrayFeeder feeder;
     private byte[] scratch = new byte[0];
+    private int kept;
     private Lexer lexer = Lexer.OUTSIDE;
     private int stringBytes;
     private int unicodeDigits;
@@ -55,14 +57,12 @@ final class JsonSyntaxCheck {
         if (error != null) {
             return false;
         }
-        if (scratch.length < bytes.length) {
-            scratch = new byte[bytes.length];
+        if (scratch.length < 2 * bytes.length) {
+            scratch = new byte[2 * bytes.length];
         }
-        int kept = 0;
+        kept = 0;
         for (byte b : bytes) {
-            if (pass(b)) {
-                scratch[kept++] = b;
-            }
+            lex(b);
         }
         try {
             feeder.feedInput(scratch, 0, kept);
@@ -106,8 +106,12 @@ final class JsonSyntaxCheck {
         } while (token != null && token != JsonToken.NOT_AVAILABLE);
     }
 
-    /** Whether this byte of the body is handed to the parser; keeps track of strings on the way. */
-    private boolean pass(byte b) {
+    /**
+     * Hands this byte of the body to the parser, or not, keeping track of strings on the way. A backslash-u
+     * escape goes to the parser as one plain character: Jackson's non-blocking parser (2.x) misreads an escaped
+     * surrogate pair in a field name when a chunk ends inside it, and the full parse checks escapes anyway.
+     */
+    private void lex(byte b) {
         switch (lexer) {
             case OUTSIDE -> {
                 if (b == '"') {
@@ -118,41 +122,62 @@ final class JsonSyntaxCheck {
                     cutsOnLine.clear();
                     fedColumn = -1;
                 }
-                fedColumn++;
-                return true;
+                emit(b);
             }
             case ESCAPED -> {
                 lexer = Lexer.INSIDE;
-                unicodeDigits = b == 'u' ? 4 : 0;
-                return keep();
+                if (b == 'u') {
+                    unicodeDigits = 4;
+                    if (!cutting) {
+                        emit((byte) '_');
+                        stringBytes++;
+                        cutsOnLine.add(new long[] {fedColumn, 5}); // six bytes of the body, one for the parser
+                    } else {
+                        cut(2);
+                    }
+                } else if (!cutting) {
+                    emit((byte) '\\');
+                    emit(b);
+                    stringBytes += 2;
+                } else {
+                    cut(2);
+                }
             }
             default -> {
                 if (b == '"' && unicodeDigits == 0) {
                     lexer = Lexer.OUTSIDE;
-                    fedColumn++;
-                    return true;
-                }
-                if (b == '\\') {
-                    lexer = Lexer.ESCAPED;
+                    emit(b);
+                } else if (b == '\\') {
+                    lexer = Lexer.ESCAPED; // emitted with the next byte, once the kind of escape is known
                 } else if (unicodeDigits > 0) {
                     unicodeDigits--;
-                } else if (!cutting && stringBytes >= KEPT && (b & 0xC0) != 0x80) {
-                    cutting = true; // not inside an escape, not inside a multi-byte character
-                    cutsOnLine.add(new long[] {fedColumn, 0});
+                    if (cutting) {
+                        cut(1);
+                    }
+                } else {
+                    if (!cutting && stringBytes >= KEPT && (b & 0xC0) != 0x80) {
+                        cutting = true; // not inside an escape, not inside a multi-byte character
+                        cutsOnLine.add(new long[] {fedColumn, 0});
+                    }
+                    if (cutting) {
+                        cut(1);
+                    } else {
+                        emit(b);
+                        stringBytes++;
+                    }
                 }
-                return keep();
             }
         }
     }
 
-    private boolean keep() {
-        if (cutting) {
-            cutsOnLine.get(cutsOnLine.size() - 1)[1]++;
-            return false;
-        }
-        stringBytes++;
+    private void emit(byte b) {
+        scratch[kept++] = b;
         fedColumn++;
-        return true;
+    }
+
+    /** Bytes of the body the parser does not see, at the current cut. */
+    private void cut(int bytes) {
+        cutsOnLine.get(cutsOnLine.size() - 1)[1] += bytes;
     }
 
     private JsonLocation realLocation(JsonLocation fed) {
