@@ -6,6 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
 import com.esigngateway.config.GatewayConfig;
+import com.esigngateway.config.SimulatorConfig;
 import com.esigngateway.observability.GatewayMetrics;
 import com.esigngateway.api.problem.ProblemResponses;
 import com.esigngateway.api.problem.ProblemType;
@@ -17,27 +18,37 @@ import io.vertx.core.http.HttpHeaders;
 
 /**
  * Turns away a body whose declared length is over {@code esign.gateway.max-body-size} with a 413
- * problem before a byte of it is read. (A chunked body without a length is cut off by the HTTP layer
- * at {@code quarkus.http.limits.max-body-size}, set to the same value.)
+ * problem before a byte of it is read, and ends the connection once the answer is written
+ * ({@link EarlyAnswers}). A chunked body, which declares no length, is counted as it arrives
+ * ({@link RequestBodies}). The limit is the callers': the embedded simulator, which receives the gateway's own
+ * ~3.6 times larger vendor bodies, has its own ({@code esign.simulator.max-body-megabytes}).
  */
 @ApplicationScoped
 public class BodyLimitFilter {
 
+    /** Where the embedded simulator lives; its routes are not the caller-facing API. */
+    public static final String SIMULATOR_PATH = "/simulator/";
+
     private final GatewayConfig config;
+    private final SimulatorConfig simulator;
     private final ObjectMapper mapper;
     private final GatewayMetrics metrics;
 
-    public BodyLimitFilter(GatewayConfig config, ObjectMapper mapper, GatewayMetrics metrics) {
+    public BodyLimitFilter(GatewayConfig config, SimulatorConfig simulator, ObjectMapper mapper,
+            GatewayMetrics metrics) {
         this.config = config;
+        this.simulator = simulator;
         this.mapper = mapper;
         this.metrics = metrics;
     }
 
     void register(@Observes Filters filters) {
         long limit = config.maxBodySize().asLongValue();
+        boolean simulatorServed = simulator.enabled();
         filters.register(rc -> {
             String length = rc.request().getHeader(HttpHeaders.CONTENT_LENGTH);
-            if (length != null && isOver(length, limit)) {
+            if (length != null && isOver(length, limit)
+                    && !(simulatorServed && rc.normalizedPath().startsWith(SIMULATOR_PATH))) {
                 metrics.rejected(ProblemType.PAYLOAD_TOO_LARGE);
                 String requestId = rc.request().getHeader(RequestIds.HEADER);
                 var problem = ProblemResponses.builder(ProblemType.PAYLOAD_TOO_LARGE,

@@ -46,6 +46,25 @@ public interface GatewayConfig {
     @WithDefault("40s")
     Duration requestTimeout();
 
+    /**
+     * How long a caller may take to send its body, on top of what its size takes at {@link #bodyMinRate()}: a
+     * body that has not arrived by then is answered 408 and its connection closed, so that a stalled or
+     * trickling caller holds nothing for long.
+     */
+    @WithDefault("10s")
+    Duration bodyTimeout();
+
+    /** The slowest average rate, in bytes per second, at which a body is still waited for (see {@link #bodyTimeout()}). */
+    @WithDefault("256K")
+    MemorySize bodyMinRate();
+
+    /**
+     * Request bodies are received before they are parsed, so that no thread waits for a caller's bytes: at most
+     * this many bytes of them in memory at once (each at most {@link #spoolThreshold()}), the rest in the spool.
+     */
+    @WithDefault("32M")
+    MemorySize bodyMemory();
+
     Idempotency idempotency();
 
     Auth auth();

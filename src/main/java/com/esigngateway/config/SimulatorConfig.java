@@ -2,6 +2,7 @@ package com.esigngateway.config;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -24,6 +25,12 @@ public interface SimulatorConfig {
     /** eSign users (owners) the simulator knows; others get {@code Error: Username not found.} */
     @WithDefault("agent@example.com,owner@example.com")
     List<String> users();
+
+    /**
+     * The key {@code /simulator/admin/*} (fault injection) requires in {@code X-Admin-Key}. When not set, a random
+     * one is made at start-up and logged once: the simulator is a development tool, and so is this key.
+     */
+    Optional<String> adminKey();
 
     /** Largest session body the simulator reads. */
     @WithDefault("512")

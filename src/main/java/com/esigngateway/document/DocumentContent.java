@@ -2,13 +2,13 @@ package com.esigngateway.document;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
-import com.esigngateway.document.DocumentSource;
 import com.esigngateway.security.Sha256;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
@@ -16,25 +16,28 @@ import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 /**
  * A document's bytes as the caller sent them (base64 in {@code content}), decoded once while the body
  * is read: in memory when small, otherwise in a private temporary file, so that a large document costs
- * the heap a bounded buffer rather than its size. The file is removed when the HTTP request ends (and,
+ * the heap a bounded buffer rather than its size. The file is encrypted ({@link SpoolCipher}) and removed when the HTTP request ends (and,
  * as a safety net, when this object is collected: {@link DocumentSpool}). Printed without its bytes.
  */
 @JsonDeserialize(using = DocumentContentDeserializer.class)
 @JsonSerialize(using = DocumentContentSerializer.class)
 public final class DocumentContent implements DocumentSource {
 
-    private static final DocumentContent INVALID = new DocumentContent(null, null, -1, -1, null);
+    private static final DocumentContent INVALID = new DocumentContent(null, null, null, -1, -1, null);
 
     private final byte[] bytes;
     private final Path file;
+    private final SpoolCipher.Sealed sealed;
     private final long length;
     private final long numberArrayLength;
     /** Known up front for a spooled file; computed when first asked for in memory (only idempotent requests ask). */
     private volatile String sha256;
 
-    private DocumentContent(byte[] bytes, Path file, long length, long numberArrayLength, String sha256) {
+    private DocumentContent(byte[] bytes, Path file, SpoolCipher.Sealed sealed, long length, long numberArrayLength,
+            String sha256) {
         this.bytes = bytes;
         this.file = file;
+        this.sealed = sealed;
         this.length = length;
         this.numberArrayLength = numberArrayLength;
         this.sha256 = sha256;
@@ -46,12 +49,14 @@ public final class DocumentContent implements DocumentSource {
     }
 
     static DocumentContent inMemory(byte[] bytes, long digits) {
-        return new DocumentContent(bytes, null, bytes.length, DocumentSource.numberArrayLength(bytes.length, digits),
-                null);
+        return new DocumentContent(bytes, null, null, bytes.length,
+                DocumentSource.numberArrayLength(bytes.length, digits), null);
     }
 
-    static DocumentContent spooled(Path file, long length, long digits, String sha256) {
-        return new DocumentContent(null, file, length, DocumentSource.numberArrayLength(length, digits), sha256);
+    /** Content in {@code file}, encrypted as {@code sealed} says. */
+    static DocumentContent spooled(Path file, SpoolCipher.Sealed sealed, long length, long digits, String sha256) {
+        return new DocumentContent(null, file, sealed, length, DocumentSource.numberArrayLength(length, digits),
+                sha256);
     }
 
     /** Stands for {@code content} that was not valid base64; the request validator reports it. */
@@ -89,7 +94,7 @@ public final class DocumentContent implements DocumentSource {
             throw new IllegalStateException("invalid content has no bytes");
         }
         InputStream in = file == null ? new java.io.ByteArrayInputStream(bytes)
-                : Channels.newInputStream(FileChannel.open(file, StandardOpenOption.READ));
+                : sealed.decrypting(Channels.newInputStream(FileChannel.open(file, StandardOpenOption.READ)));
         return new Reader() {
             @Override
             public int read(byte[] buffer, int offset, int count) throws IOException {
@@ -101,6 +106,25 @@ public final class DocumentContent implements DocumentSource {
                 in.close();
             }
         };
+    }
+
+    /** Removes the temporary file, if any. */
+    public void release() {
+        if (file != null) {
+            deleteQuietly(file);
+        }
+    }
+
+    /** The whole content in memory: for tests and small documents only. */
+    public byte[] toByteArray() {
+        if (bytes != null) {
+            return bytes.clone();
+        }
+        try (InputStream in = sealed.decrypting(Files.newInputStream(file))) {
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @Override

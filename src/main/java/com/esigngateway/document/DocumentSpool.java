@@ -12,26 +12,32 @@ import java.util.HexFormat;
 import java.util.concurrent.atomic.AtomicLong;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import org.jboss.logging.Logger;
 
 import com.esigngateway.config.GatewayConfig;
 import com.esigngateway.observability.GatewayMetrics;
 import com.esigngateway.security.Sha256;
-import com.esigngateway.document.DocumentSource;
 
 import io.quarkus.arc.Arc;
 import io.quarkus.arc.ArcContainer;
 import io.quarkus.arc.Unremovable;
+import io.quarkus.runtime.StartupEvent;
 import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import io.vertx.ext.web.RoutingContext;
 
 /**
  * Where decoded documents go while a request is handled: memory up to {@code esign.gateway.spool-threshold},
  * a private temporary file in {@code esign.gateway.spool-directory} beyond it. Files are removed when the
- * HTTP request ends.
+ * HTTP request ends; what they hold is encrypted with a key this process keeps in memory ({@link SpoolCipher}),
+ * and files a crashed predecessor left behind are removed at start-up ({@link SpoolFiles}).
  */
 @ApplicationScoped
 @Unremovable // looked up by the Jackson deserializer, which CDI cannot inject into
 public class DocumentSpool {
+
+    private static final Logger LOG = Logger.getLogger(DocumentSpool.class);
 
     private final long threshold;
     private final Path directory;
@@ -43,12 +49,53 @@ public class DocumentSpool {
      * carry a thread created at build time.
      */
     private final Cleaner cleaner = Cleaner.create();
+    private final SpoolCipher cipher = SpoolCipher.withRandomKey();
+    private final SpoolFiles files = SpoolFiles.ofThisProcess();
 
     public DocumentSpool(GatewayConfig config, GatewayMetrics metrics) {
         metrics.spooledBytes(this::spooledBytes);
         this.threshold = config.spoolThreshold().asLongValue();
         this.directory = config.spoolDirectory().map(Path::of).orElse(Path.of(System.getProperty("java.io.tmpdir")));
         this.capacity = config.spoolCapacity().asLongValue();
+    }
+
+    /** Removes what a gateway that crashed left in the spool directory, before any request can spool. */
+    void removeLeftovers(@Observes StartupEvent ignored) {
+        try {
+            SpoolFiles.Removed removed = files.removeLeftovers(directory);
+            if (removed.files() > 0) {
+                LOG.infof("Removed %d file(s) (%d bytes) that an earlier gateway process left in %s",
+                        removed.files(), removed.bytes(), directory);
+            }
+        } catch (java.io.IOException e) {
+            LOG.warnf("Could not look for leftover files in %s (%s)", directory, e.getClass().getSimpleName());
+        }
+    }
+
+    /** The directory temporary files go to. */
+    public Path directory() {
+        return directory;
+    }
+
+    public SpoolCipher cipher() {
+        return cipher;
+    }
+
+    public SpoolFiles files() {
+        return files;
+    }
+
+    /** Takes {@code bytes} of the capacity; a {@link SpoolFullException} when that would go beyond it. */
+    public void reserve(long bytes) throws SpoolFullException {
+        if (spooled.addAndGet(bytes) > capacity) {
+            spooled.addAndGet(-bytes);
+            throw new SpoolFullException();
+        }
+    }
+
+    /** Gives back what {@link #reserve} took. */
+    public void release(long bytes) {
+        spooled.addAndGet(-bytes);
     }
 
     /** Bytes of documents in temporary files right now. */
@@ -69,22 +116,11 @@ public class DocumentSpool {
         if (container != null && container.isRunning()) {
             return container.instance(DocumentSpool.class).get().spooler();
         }
-        return new Spooler(Long.MAX_VALUE, null, null);
+        return new Spooler(Long.MAX_VALUE, null, null, null, null);
     }
 
     Spooler spooler() {
-        return new Spooler(threshold, directory, this);
-    }
-
-    private void reserve(long bytes) throws SpoolFullException {
-        if (spooled.addAndGet(bytes) > capacity) {
-            spooled.addAndGet(-bytes);
-            throw new SpoolFullException();
-        }
-    }
-
-    private void release(long bytes) {
-        spooled.addAndGet(-bytes);
+        return new Spooler(threshold, directory, this, cipher, files);
     }
 
     /** Receives one document's decoded bytes, counting what the vendor body will need. */
@@ -92,18 +128,23 @@ public class DocumentSpool {
         private final long threshold;
         private final Path directory;
         private final DocumentSpool spool;
+        private final SpoolCipher cipher;
+        private final SpoolFiles files;
         private final AtomicLong reserved = new AtomicLong();
         private MessageDigest digest; // from the moment the document goes to a file
         private ByteArrayOutputStream memory = new ByteArrayOutputStream(8192);
         private OutputStream out = memory;
         private Path file;
+        private SpoolCipher.Sealed sealed;
         private long length;
         private long digits;
 
-        Spooler(long threshold, Path directory, DocumentSpool spool) {
+        Spooler(long threshold, Path directory, DocumentSpool spool, SpoolCipher cipher, SpoolFiles files) {
             this.threshold = threshold;
             this.directory = directory;
             this.spool = spool;
+            this.cipher = cipher;
+            this.files = files;
         }
 
         @Override
@@ -129,14 +170,14 @@ public class DocumentSpool {
         }
 
         private void moveToFile() throws IOException {
-            Files.createDirectories(directory);
             if (spool != null) {
                 spool.reserve(length);
                 reserved.addAndGet(length);
             }
-            file = Files.createTempFile(directory, "esign-document-", ".bin"); // owner-only on POSIX
+            file = files.create(directory, SpoolFiles.DOCUMENT_PREFIX); // owner-only on POSIX
             removeWhenTheRequestEnds(file, this::unreserve);
-            out = new BufferedOutputStream(Files.newOutputStream(file), 64 * 1024);
+            sealed = cipher.seal();
+            out = new BufferedOutputStream(cipher.encrypting(sealed, Files.newOutputStream(file)), 64 * 1024);
             memory.writeTo(out);
             digest = Sha256.digest();
             digest.update(memory.toByteArray());
@@ -148,7 +189,7 @@ public class DocumentSpool {
             if (file == null) {
                 return DocumentContent.inMemory(memory.toByteArray(), digits);
             }
-            DocumentContent content = DocumentContent.spooled(file, length, digits,
+            DocumentContent content = DocumentContent.spooled(file, sealed, length, digits,
                     HexFormat.of().formatHex(digest.digest()));
             if (spool != null) {
                 Path spooledFile = file;

@@ -60,6 +60,7 @@ public class GatewayMetrics {
         String reason = switch (type) {
             case INVALID_REQUEST -> "validation";
             case PAYLOAD_TOO_LARGE -> "payload_too_large";
+            case REQUEST_TIMEOUT -> "body_timeout";
             case UNSUPPORTED_MEDIA_TYPE -> "media_type";
             case RATE_LIMITED -> "rate_limit";
             case GATEWAY_BUSY -> "bulkhead";

@@ -1,6 +1,12 @@
 package com.esigngateway.simulator;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -31,6 +37,7 @@ public class SimulatorRoutes {
 
     private static final Logger LOG = Logger.getLogger(SimulatorRoutes.class);
     static final String BASE = "/simulator";
+    public static final String ADMIN_KEY_HEADER = "X-Admin-Key";
 
     private final SimulatorConfig config;
     private final SimulatedVendor vendor;
@@ -48,14 +55,38 @@ public class SimulatorRoutes {
         }
         LOG.infof("Embedded vendor simulator enabled at %s/ (API key %s)", BASE,
                 config.apiKey().equals("sim-api-key") ? "sim-api-key" : "<configured>");
+        byte[] adminKey = config.adminKey().orElseGet(SimulatorRoutes::generatedAdminKey)
+                .getBytes(StandardCharsets.UTF_8);
         router.route(HttpMethod.GET, BASE + "/rest/v1/encrypt/:plainText/:salt").handler(this::encrypt);
         router.route(HttpMethod.GET, BASE + "/rest/v1/gettoken/:salt").handler(this::getToken);
         router.route(HttpMethod.POST, BASE + "/rest/v1/sessions").handler(this::createSession);
         router.route(HttpMethod.GET, BASE + "/rest/v1/landingurl").handler(this::landingUrl);
         router.route(HttpMethod.GET, BASE + "/auth/AutoLogMeIn.aspx").handler(this::autoLogin);
+        router.route(BASE + "/admin/*").handler(rc -> admitted(rc, adminKey));
         router.route(HttpMethod.GET, BASE + "/admin/faults").handler(rc -> json(rc, 200, vendor.faults()));
         router.route(HttpMethod.PUT, BASE + "/admin/faults").handler(BodyHandler.create().setBodyLimit(4096))
                 .handler(this::setFaults);
+    }
+
+    /** A key for this run, logged once: without it nobody who merely reaches the port can switch faults on. */
+    private static String generatedAdminKey() {
+        byte[] random = new byte[18];
+        new SecureRandom().nextBytes(random);
+        String key = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+        LOG.infof("Simulator admin key for this run (a development tool's key; set ESIGN_SIMULATOR_ADMIN_KEY to "
+                + "choose one): %s", key);
+        return key;
+    }
+
+    private void admitted(RoutingContext rc, byte[] adminKey) {
+        String presented = rc.request().getHeader(ADMIN_KEY_HEADER);
+        if (presented != null && MessageDigest.isEqual(presented.getBytes(StandardCharsets.UTF_8), adminKey)) {
+            rc.next();
+            return;
+        }
+        rc.response().putHeader("WWW-Authenticate", "X-Admin-Key");
+        problem(rc, 401, "unauthorized", "Missing or unknown credentials", "Send the simulator's admin key in "
+                + ADMIN_KEY_HEADER + " (esign.simulator.admin-key; logged at start-up when it is not configured).");
     }
 
     private void encrypt(RoutingContext rc) {
@@ -80,6 +111,12 @@ public class SimulatorRoutes {
 
     private void createSession(RoutingContext rc) {
         long limit = config.maxBodyMegabytes() * 1024L * 1024L;
+        String declared = rc.request().getHeader(HttpHeaders.CONTENT_LENGTH);
+        if (declared != null && declared.chars().allMatch(Character::isDigit) && declared.length() < 19
+                && Long.parseLong(declared) > limit) {
+            rc.response().setStatusCode(413).putHeader(HttpHeaders.CONNECTION, "close").end();
+            return;
+        }
         SessionBodyReader reader = new SessionBodyReader();
         AtomicLong received = new AtomicLong();
         boolean[] failed = {false};
@@ -137,14 +174,34 @@ public class SimulatorRoutes {
     }
 
     private void setFaults(RoutingContext rc) {
+        SimulatorFaults faults;
         try {
-            SimulatorFaults faults = mapper.readValue(rc.body().buffer().getBytes(), SimulatorFaults.class);
-            vendor.faults(faults);
-            LOG.infof("Simulator faults set to %s", faults);
-            json(rc, 200, faults);
-        } catch (IOException | RuntimeException e) {
-            json(rc, 400, mapper.createObjectNode().put("error",
-                    "expected {\"latencyMs\":0,\"errorRate\":0,\"garbageRate\":0,\"tokenRejectionRate\":0}"));
+            JsonNode body = rc.body().buffer() == null ? null : mapper.readTree(rc.body().buffer().getBytes());
+            faults = SimulatorFaults.fromJson(body);
+        } catch (IOException e) {
+            problem(rc, 400, "invalid-request", "Invalid request", "The body is not well-formed JSON.");
+            return;
+        } catch (IllegalArgumentException e) {
+            problem(rc, 400, "invalid-request", "Invalid request", "The faults are invalid: " + e.getMessage() + ".");
+            return;
+        }
+        vendor.faults(faults);
+        LOG.infof("Simulator faults set to %s", faults);
+        json(rc, 200, faults);
+    }
+
+    /** An RFC 9457 problem, in the gateway's vocabulary, for the simulator's own routes. */
+    private void problem(RoutingContext rc, int status, String type, String title, String detail) {
+        Map<String, Object> problem = new LinkedHashMap<>();
+        problem.put("type", "urn:esign-gateway:problem:" + type);
+        problem.put("title", title);
+        problem.put("status", status);
+        problem.put("detail", detail);
+        try {
+            rc.response().setStatusCode(status).putHeader(HttpHeaders.CONTENT_TYPE, "application/problem+json")
+                    .end(mapper.writeValueAsString(problem));
+        } catch (JsonProcessingException e) {
+            rc.fail(e);
         }
     }
 

@@ -49,7 +49,7 @@ class LargeDocumentTest extends HealthyVendorTest {
         @Override
         public Map<String, String> getConfigOverrides() {
             return Map.of("esign.gateway.spool-threshold", "64K", "esign.gateway.spool-directory", SPOOL.toString(),
-                    "esign.gateway.spool-capacity", "4M");
+                    "esign.gateway.spool-capacity", "12M");
         }
     }
 
@@ -116,7 +116,8 @@ class LargeDocumentTest extends HealthyVendorTest {
 
     @Test
     void documentsBeyondTheSpoolCapacityAreShedWith503AndTheCapacityComesBack() {
-        ObjectNode request = withDocument(new byte[5 * 1024 * 1024]);
+        // its body (12 MiB of base64) and its document (9 MiB) are spooled on their way in: over the 12M capacity
+        ObjectNode request = withDocument(new byte[9 * 1024 * 1024]);
 
         Requests.raw().body(Contract.json(request)).post(Requests.PATH).then().statusCode(503)
                 .contentType("application/problem+json")
@@ -125,7 +126,7 @@ class LargeDocumentTest extends HealthyVendorTest {
         assertThat(VendorStubs.sessionCalls(vendor)).isZero();
         await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(spooledFiles()).isEmpty());
 
-        request = withDocument(new byte[3 * 1024 * 1024]);
+        request = withDocument(new byte[3 * 1024 * 1024]); // 4 MiB of body, then 3 MiB of document
         Requests.create(request).statusCode(201);
         Requests.create(request).statusCode(201); // the first one's bytes were given back
         assertThat(io.restassured.RestAssured.get("/q/metrics").asString())

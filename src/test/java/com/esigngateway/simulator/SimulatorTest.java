@@ -32,7 +32,7 @@ class SimulatorTest {
 
     @AfterEach
     void noFaults() {
-        given().contentType(ContentType.JSON).body(Map.of()).put("/simulator/admin/faults").then().statusCode(200);
+        admin().body(Map.of()).put("/simulator/admin/faults").then().statusCode(200);
     }
 
     @Test
@@ -79,6 +79,21 @@ class SimulatorTest {
                         "Invitation sent to buyer@example.com", "Session cancelled"));
         Requests.conforming().get(Requests.PATH + "/no-such-session").then().statusCode(404)
                 .body("type", equalTo("urn:esign-gateway:problem:session-not-found"));
+    }
+
+    @Test
+    void aFiftyMebibyteDocumentGoesThroughTheGatewayToItsEmbeddedSimulator() {
+        byte[] document = new byte[50 * 1024 * 1024];
+        new java.util.Random(50).nextBytes(document);
+        ObjectNode request = Contract.exampleRequest();
+        ((ObjectNode) request.withArray("documents").get(0))
+                .put("content", java.util.Base64.getEncoder().encodeToString(document));
+
+        // the gateway's vendor body is ~180 MB, beyond the callers' 140M limit, which is not the simulator's
+        var answer = Requests.raw().body(Contract.json(request)).post(Requests.PATH).then().extract();
+
+        assertThat(answer.statusCode()).as(answer.asString()).isEqualTo(201);
+        assertThat(answer.jsonPath().getString("id")).matches("[0-9a-f-]{36}");
     }
 
     @Test
@@ -171,6 +186,45 @@ class SimulatorTest {
     }
 
     private static void faults(Map<String, Object> faults) {
-        given().contentType(ContentType.JSON).body(faults).put("/simulator/admin/faults").then().statusCode(200);
+        admin().body(faults).put("/simulator/admin/faults").then().statusCode(200);
+    }
+
+    private static io.restassured.specification.RequestSpecification admin() {
+        return given().contentType(ContentType.JSON).header("X-Admin-Key", SimulatorProfile.ADMIN_KEY);
+    }
+
+    @Test
+    void faultInjectionNeedsTheAdminKey() {
+        for (String key : new String[] {null, "", "wrong-key", SimulatorProfile.ADMIN_KEY + "x"}) {
+            var request = given().contentType(ContentType.JSON).body(Map.of("errorRate", 1.0));
+            if (key != null) {
+                request.header("X-Admin-Key", key);
+            }
+            request.put("/simulator/admin/faults").then().statusCode(401)
+                    .contentType("application/problem+json")
+                    .body("type", equalTo("urn:esign-gateway:problem:unauthorized"))
+                    .body("detail", containsString("X-Admin-Key"));
+        }
+        given().get("/simulator/admin/faults").then().statusCode(401);
+        admin().get("/simulator/admin/faults").then().statusCode(200).body("errorRate", equalTo(0.0f));
+        Requests.create(Contract.exampleRequest()).statusCode(201); // nothing was switched on
+    }
+
+    @Test
+    void invalidFaultsAreRefusedAndLeaveTheSimulatorWorking() {
+        for (String body : new String[] {"null", "[]", "\"x\"", "{\"errorRate\": null}", "{\"errorRate\": 1.5}",
+                "{\"errorRate\": \"1\"}", "{\"latencyMs\": -1}", "{\"latencyMs\": 1.5}", "{\"latencyMs\": 120001}",
+                "{\"errorrate\": 1}", "{", ""}) {
+            admin().body(body).put("/simulator/admin/faults").then().statusCode(400)
+                    .contentType("application/problem+json")
+                    .body("type", equalTo("urn:esign-gateway:problem:invalid-request"))
+                    .body("status", equalTo(400))
+                    .body("detail", org.hamcrest.Matchers.not(org.hamcrest.Matchers.emptyOrNullString()));
+        }
+        admin().get("/simulator/admin/faults").then().statusCode(200)
+                .body("errorRate", equalTo(0.0f)).body("latencyMs", equalTo(0));
+        String continueUrl = Requests.create(Contract.exampleRequest()).statusCode(201).extract().path("continueUrl");
+        given().urlEncodingEnabled(false).get(continueUrl).then().statusCode(200);
+        given().get(SIM + "/landingurl").then().statusCode(200);
     }
 }

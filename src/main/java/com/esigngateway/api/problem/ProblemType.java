@@ -11,6 +11,7 @@ public enum ProblemType {
     SESSION_NOT_FOUND(404, "session-not-found", "No such signing session"),
     METHOD_NOT_ALLOWED(405, "method-not-allowed", "Method not allowed"),
     NOT_ACCEPTABLE(406, "not-acceptable", "Not acceptable"),
+    REQUEST_TIMEOUT(408, "request-timeout", "Request body too slow"),
     PAYLOAD_TOO_LARGE(413, "payload-too-large", "Request body too large"),
     UNSUPPORTED_MEDIA_TYPE(415, "unsupported-media-type", "Unsupported media type"),
     SESSION_STATE_CONFLICT(409, "session-state-conflict", "The session's state does not allow this"),

@@ -1,0 +1,216 @@
+package com.esigngateway.api;
+
+import java.time.Duration;
+import java.util.List;
+
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.Response;
+
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+
+import com.esigngateway.api.problem.ProblemResponses;
+import com.esigngateway.api.problem.ProblemType;
+import com.esigngateway.config.GatewayConfig;
+import com.esigngateway.document.DocumentSpool;
+import com.esigngateway.document.RequestBodySpool;
+import com.esigngateway.observability.GatewayMetrics;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.subscription.UniEmitter;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.ext.web.RoutingContext;
+
+/**
+ * Receives a request's body before anything parses it, on the event loop, into {@link RequestBodySpool}: Quarkus
+ * REST would otherwise hand a body over {@code quarkus.rest.input-buffer-size} (10 KiB) to Jackson as a blocking
+ * stream on a worker thread, so that every stalled caller holds a worker until the HTTP read timeout (60 s) and a
+ * few hundred of them starve the pool. Here nothing waits for a caller's bytes, and
+ * <ul>
+ * <li>a body must arrive within {@code esign.gateway.body-timeout} plus its size at {@code esign.gateway.body-min-rate},
+ * else 408 and the connection is closed;</li>
+ * <li>a body over {@code esign.gateway.max-body-size} that declared no length is cut off with a 413 problem the moment
+ * it passes the limit;</li>
+ * <li>JSON that breaks while it arrives is answered 400 at once, without reading the rest;</li>
+ * <li>when the spool has no room, 503 {@code gateway-busy}.</li>
+ * </ul>
+ * Each of these answers ends the connection ({@link EarlyAnswers}). It runs after the security check, so a caller
+ * without credentials gets its 401 before a byte of its body is received. The resource method is then
+ * {@code @Blocking}, so that the complete body is parsed on a worker, not on the event loop.
+ */
+public class RequestBodies {
+
+    private static final Logger LOG = Logger.getLogger(RequestBodies.class);
+
+    private final RequestBodySpool bodies;
+    private final GatewayMetrics metrics;
+    private final ObjectMapper mapper;
+    private final long limit;
+    private final long timeoutMillis;
+    private final double bytesPerMilli;
+
+    public RequestBodies(RequestBodySpool bodies, GatewayConfig config, GatewayMetrics metrics, ObjectMapper mapper) {
+        this.bodies = bodies;
+        this.metrics = metrics;
+        this.mapper = mapper;
+        this.limit = config.maxBodySize().asLongValue();
+        this.timeoutMillis = config.bodyTimeout().toMillis();
+        this.bytesPerMilli = Math.max(1, config.bodyMinRate().asLongValue()) / 1000.0;
+    }
+
+    @ServerRequestFilter(nonBlocking = true)
+    public Uni<Response> receive(RoutingContext rc, ContainerRequestContext request) {
+        HttpServerRequest http = rc.request();
+        if (http.isEnded() || !EarlyAnswers.hasBody(http)) {
+            return Uni.createFrom().nullItem();
+        }
+        return Uni.createFrom().emitter(emitter -> new Receiver(rc, request, emitter).start());
+    }
+
+    /** One body on its way in; every method runs on the request's event loop. */
+    private final class Receiver {
+        private final RoutingContext rc;
+        private final ContainerRequestContext request;
+        private final UniEmitter<? super Response> emitter;
+        private final RequestBodySpool.Arriving body;
+        private final JsonSyntaxCheck syntax;
+        private final long start = System.nanoTime();
+        private long received;
+        private long timer = -1;
+        private boolean done;
+
+        Receiver(RoutingContext rc, ContainerRequestContext request, UniEmitter<? super Response> emitter) {
+            this.rc = rc;
+            this.request = request;
+            this.emitter = emitter;
+            HttpServerRequest http = rc.request();
+            this.body = bodies.arriving(Vertx.currentContext(), http::pause, http::resume);
+            String type = http.getHeader(HttpHeaders.CONTENT_TYPE);
+            this.syntax = type != null && type.toLowerCase(java.util.Locale.ROOT).contains("json")
+                    ? new JsonSyntaxCheck(mapper.getFactory())
+                    : null;
+        }
+
+        void start() {
+            HttpServerRequest http = rc.request();
+            rc.addEndHandler(ignored -> body.release());
+            http.handler(chunk -> {
+                if (done) {
+                    return;
+                }
+                received += chunk.length();
+                if (received > limit) {
+                    answer(ProblemType.PAYLOAD_TOO_LARGE,
+                            "The body is over the " + limit + " bytes this gateway accepts.", null);
+                    return;
+                }
+                if (syntax != null && !syntax.feed(chunk.getBytes())) {
+                    malformed(syntax.error());
+                    return;
+                }
+                try {
+                    body.append(chunk);
+                } catch (DocumentSpool.SpoolFullException full) {
+                    answer(ProblemType.GATEWAY_BUSY,
+                            "Too many large documents are in flight (esign.gateway.spool-capacity); retry shortly.",
+                            Duration.ofSeconds(5));
+                } catch (java.io.IOException e) {
+                    fail(e);
+                }
+            });
+            http.endHandler(ignored -> {
+                if (done) {
+                    return;
+                }
+                if (syntax != null && !syntax.end()) {
+                    malformed(syntax.error());
+                    return;
+                }
+                cancelTimer();
+                body.finish().onComplete(finished -> {
+                    if (done) {
+                        return;
+                    }
+                    if (finished.failed()) {
+                        fail(finished.cause());
+                        return;
+                    }
+                    done = true;
+                    try {
+                        request.setEntityStream(finished.result().open());
+                        emitter.complete(null);
+                    } catch (java.io.IOException e) {
+                        emitter.fail(e);
+                    }
+                });
+            });
+            http.exceptionHandler(this::fail);
+            timer = rc.vertx().setTimer(timeoutMillis, this::checkDeadline);
+            if ("100-continue".equalsIgnoreCase(http.getHeader(HttpHeaders.EXPECT))) {
+                rc.response().writeContinue();
+            }
+            http.resume();
+        }
+
+        /** The deadline moves as bytes arrive: {@code body-timeout} plus the received bytes at the minimum rate. */
+        private void checkDeadline(long ignored) {
+            timer = -1;
+            if (done) {
+                return;
+            }
+            long elapsed = (System.nanoTime() - start) / 1_000_000;
+            long deadline = timeoutMillis + (long) (received / bytesPerMilli);
+            if (elapsed >= deadline) {
+                LOG.debugf("Request %s: the body did not arrive in time (%d bytes in %d ms)",
+                        rc.request().getHeader(RequestIds.HEADER), received, elapsed);
+                answer(ProblemType.REQUEST_TIMEOUT, "The body did not arrive in time: send it within "
+                        + timeoutMillis / 1000.0 + " s plus its size at the minimum rate ("
+                        + Math.round(bytesPerMilli * 1000) + " bytes/s).", null);
+            } else {
+                timer = rc.vertx().setTimer(deadline - elapsed, this::checkDeadline);
+            }
+        }
+
+        private void malformed(JsonLocation where) {
+            String detail = where == null || where.getLineNr() < 0 ? "The body is not well-formed JSON."
+                    : "The body is not well-formed JSON at line " + where.getLineNr() + ", column "
+                            + where.getColumnNr() + ".";
+            answer(ProblemType.INVALID_REQUEST, detail, null);
+        }
+
+        /** Answers now, without reading the rest of the body; the connection ends after the answer. */
+        private void answer(ProblemType type, String detail, Duration retryAfter) {
+            done = true;
+            cancelTimer();
+            body.release();
+            metrics.rejected(type);
+            emitter.complete(ProblemResponses.builder(type, detail, List.of(),
+                    rc.request().getHeader(RequestIds.HEADER), retryAfter)
+                    .header(HttpHeaders.CONNECTION.toString(), "close").build());
+        }
+
+        /** The caller went away or the spool failed: there is nobody, or nothing sensible, to answer. */
+        private void fail(Throwable cause) {
+            if (done) {
+                return;
+            }
+            done = true;
+            cancelTimer();
+            body.release();
+            LOG.debugf("Request %s: the body could not be received (%s)", rc.request().getHeader(RequestIds.HEADER),
+                    cause.getClass().getSimpleName());
+            emitter.fail(cause instanceof java.io.IOException ? cause : new java.io.IOException(cause));
+        }
+
+        private void cancelTimer() {
+            if (timer >= 0) {
+                rc.vertx().cancelTimer(timer);
+                timer = -1;
+            }
+        }
+    }
+}

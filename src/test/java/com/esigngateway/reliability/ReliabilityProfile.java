@@ -1,0 +1,24 @@
+package com.esigngateway.reliability;
+
+import java.util.Map;
+
+import io.quarkus.test.junit.QuarkusTestProfile;
+
+/**
+ * The gateway as the hostile-client tests meet it: a short body deadline so that they end quickly, a small body limit,
+ * and few worker threads, so that a handful of stalled callers would be enough to starve them if a stalled body held one.
+ */
+public class ReliabilityProfile implements QuarkusTestProfile {
+
+    static final int WORKERS = 8;
+    static final long BODY_TIMEOUT_SECONDS = 5;
+    static final int MAX_BODY = 8 * 1024 * 1024;
+
+    @Override
+    public Map<String, String> getConfigOverrides() {
+        return Map.of("esign.gateway.body-timeout", BODY_TIMEOUT_SECONDS + "s",
+                "esign.gateway.max-body-size", String.valueOf(MAX_BODY),
+                "quarkus.thread-pool.max-threads", String.valueOf(WORKERS),
+                "quarkus.thread-pool.core-threads", "1");
+    }
+}
