@@ -30,7 +30,7 @@ import io.vertx.core.Vertx;
 
 /**
  * {@code /v1/signing-sessions}, as the contract in {@code openapi/esign-gateway.yaml} defines it: one use case per
- * method. A creation's body has been received by {@link RequestBodies} and is parsed on a worker ({@code @Blocking});
+ * method. A creation's body has been received by {@link com.esigngateway.api.http.RequestBodies} and is parsed on a worker ({@code @Blocking});
  * the session is then created back on the request's event loop, as every other endpoint's work is.
  */
 @RolesAllowed(Roles.SIGNING_SESSIONS)

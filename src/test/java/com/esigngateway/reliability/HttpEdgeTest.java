@@ -35,20 +35,24 @@ class HttpEdgeTest extends HealthyVendorTest {
 
     @Test
     void aMethodThePathDoesNotSupportIsA405ProblemWithAllow() {
-        for (String method : new String[] {"GET", "PUT", "DELETE", "PATCH"}) {
+        for (String method : new String[] {"PUT", "DELETE", "PATCH"}) {
             Requests.raw().header("X-Request-Id", "edge-405").request(method, Requests.PATH).then().statusCode(405)
-                    .header("Allow", "OPTIONS, POST")
+                    .header("Allow", "GET, HEAD, OPTIONS, POST")
                     .contentType("application/problem+json")
                     .body("type", equalTo("urn:esign-gateway:problem:method-not-allowed"))
                     .body("requestId", equalTo("edge-405"));
         }
+        Requests.raw().post(Requests.PATH + "/some-session").then().statusCode(405).header("Allow", "GET, HEAD, OPTIONS");
+        Requests.raw().get(Requests.PATH + "/some-session/cancel").then().statusCode(405).header("Allow", "OPTIONS, POST");
     }
 
     @Test
     void optionsAndHeadAgree() {
-        given().options(Requests.PATH).then().statusCode(204).header("Allow", "OPTIONS, POST");
-        // HEAD is allowed where GET is; there is no GET here, so HEAD is a 405 too, and says what is allowed
-        given().head(Requests.PATH).then().statusCode(405).header("Allow", "OPTIONS, POST");
+        given().options(Requests.PATH).then().statusCode(204).header("Allow", "GET, HEAD, OPTIONS, POST");
+        given().options(Requests.PATH + "/some-session/cancel").then().statusCode(204).header("Allow", "OPTIONS, POST");
+        // HEAD is allowed where GET is; where there is no GET, HEAD is a 405 too, and says what is allowed
+        given().head(Requests.PATH + "/some-session/cancel").then().statusCode(405).header("Allow", "OPTIONS, POST");
+        assertThat(Requests.raw().head(Requests.PATH + "/some-session").statusCode()).isNotEqualTo(405);
     }
 
     @Test

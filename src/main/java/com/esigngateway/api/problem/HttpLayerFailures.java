@@ -7,7 +7,7 @@ import jakarta.enterprise.event.Observes;
 
 import org.jboss.logging.Logger;
 
-import com.esigngateway.api.RequestIds;
+import com.esigngateway.api.http.RequestIds;
 import com.esigngateway.observability.GatewayMetrics;
 import com.esigngateway.observability.RouteTemplates;
 import com.fasterxml.jackson.core.JsonProcessingException;

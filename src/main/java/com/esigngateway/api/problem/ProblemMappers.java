@@ -17,7 +17,7 @@ import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
-import com.esigngateway.api.RequestIds;
+import com.esigngateway.api.http.RequestIds;
 import com.esigngateway.api.model.Violation;
 import com.esigngateway.observability.GatewayMetrics;
 import com.esigngateway.vendor.call.VendorException;
@@ -86,10 +86,7 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response malformedJson(JsonParseException e, HttpHeaders headers) {
-        var location = e.getLocation();
-        String where = location == null ? "" : " at line " + location.getLineNr() + ", column " + location.getColumnNr();
-        return problem(ProblemType.INVALID_REQUEST, "The body is not well-formed JSON" + where + ".",
-                List.of(), RequestIds.of(headers), null).build();
+        return ProblemResponses.of(BindingProblems.notJson(e.getLocation()), RequestIds.of(headers));
     }
 
     @ServerExceptionMapper

@@ -1,4 +1,4 @@
-package com.esigngateway.api;
+package com.esigngateway.api.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -43,6 +43,7 @@ class AllowedMethodsTest {
         assertThat(allowed.routes()).hasSize(paths.size());
         assertThat(allowed.route("/v1/signing-sessions/")).isPresent();
         assertThat(allowed.route("/v1/signing-sessions-and-more")).isEmpty();
-        assertThat(allowed.route("/v1/signing-sessions").orElseThrow().allowHeader()).isEqualTo("OPTIONS, POST");
+        assertThat(allowed.route("/v1/signing-sessions").orElseThrow().allowHeader()).isEqualTo("GET, HEAD, OPTIONS, POST");
+        assertThat(allowed.route("/v1/signing-sessions/some-id/cancel").orElseThrow().allowHeader()).isEqualTo("OPTIONS, POST");
     }
 }

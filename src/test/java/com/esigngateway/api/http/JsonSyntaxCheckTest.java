@@ -1,4 +1,4 @@
-package com.esigngateway.api;
+package com.esigngateway.api.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package com.esigngateway.api;
+package com.esigngateway.api.http;
 
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;

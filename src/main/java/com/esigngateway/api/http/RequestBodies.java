@@ -1,4 +1,4 @@
-package com.esigngateway.api;
+package com.esigngateway.api.http;
 
 import java.time.Duration;
 import java.util.List;
@@ -10,6 +10,9 @@ import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 import com.esigngateway.api.problem.ProblemResponses;
+import com.esigngateway.api.model.Violation;
+import com.esigngateway.api.problem.BindingProblems;
+import com.esigngateway.api.problem.ProblemException;
 import com.esigngateway.api.problem.ProblemType;
 import com.esigngateway.config.GatewayConfig;
 import com.esigngateway.document.DocumentSpool;
@@ -176,19 +179,21 @@ public class RequestBodies {
         }
 
         private void malformed(JsonLocation where) {
-            String detail = where == null || where.getLineNr() < 0 ? "The body is not well-formed JSON."
-                    : "The body is not well-formed JSON at line " + where.getLineNr() + ", column "
-                            + where.getColumnNr() + ".";
-            answer(ProblemType.INVALID_REQUEST, detail, null);
+            ProblemException problem = BindingProblems.notJson(where);
+            answer(problem.type(), problem.getMessage(), problem.violations(), null);
         }
 
         /** Answers now, without reading the rest of the body; the connection ends after the answer. */
         private void answer(ProblemType type, String detail, Duration retryAfter) {
+            answer(type, detail, List.of(), retryAfter);
+        }
+
+        private void answer(ProblemType type, String detail, List<Violation> violations, Duration retryAfter) {
             done = true;
             cancelTimer();
             body.release();
             metrics.rejected(type);
-            emitter.complete(ProblemResponses.builder(type, detail, List.of(),
+            emitter.complete(ProblemResponses.builder(type, detail, violations,
                     rc.request().getHeader(RequestIds.HEADER), retryAfter)
                     .header(HttpHeaders.CONNECTION.toString(), "close").build());
         }

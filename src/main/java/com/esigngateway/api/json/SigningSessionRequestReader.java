@@ -1,4 +1,4 @@
-package com.esigngateway.api;
+package com.esigngateway.api.json;
 
 import java.io.CharConversionException;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package com.esigngateway.api;
+package com.esigngateway.api.json;
 
 import java.io.IOException;
 import java.time.OffsetDateTime;

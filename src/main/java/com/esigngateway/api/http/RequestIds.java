@@ -1,4 +1,4 @@
-package com.esigngateway.api;
+package com.esigngateway.api.http;
 
 import java.util.UUID;
 import java.util.regex.Pattern;
