@@ -6,26 +6,20 @@ import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
-import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 /**
  * A vendor stand-in that answers one endpoint badly on purpose: a body far larger than any answer should be, or
  * one that never ends. Every other endpoint answers as a working vendor. Bounded: it stops writing when the gateway
  * hangs up, or after {@link #MAX_BYTES}, whichever comes first.
  */
-public class HostileVendor implements QuarkusTestResourceLifecycleManager {
+public class HostileVendor extends LoopbackVendorServer {
 
     /** What the hostile endpoint does. */
     public enum Mode {
@@ -42,42 +36,24 @@ public class HostileVendor implements QuarkusTestResourceLifecycleManager {
 
     static final long MAX_BYTES = 2L * 1024 * 1024 * 1024;
 
-    private HttpServer server;
-    private ExecutorService threads;
     private volatile String hostilePath = "/rest/v1/sessions";
     private volatile Mode mode = Mode.HUGE;
     private final AtomicLong written = new AtomicLong();
 
     @Override
-    public Map<String, String> start() {
-        try {
-            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 16);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-        threads = Executors.newFixedThreadPool(8);
-        server.setExecutor(threads);
+    protected void routes(HttpServer server) {
         server.createContext("/", this::answer);
-        server.start();
-        return Map.of(
-                "esign.vendor.url", "http://127.0.0.1:" + server.getAddress().getPort() + "/",
-                "esign.vendor.api-key", "hostile-api-key",
-                "esign.gateway.clients.tests.key-sha256", Requests.API_KEY_SHA256,
-                "quarkus.http.host", "127.0.0.1");
+    }
+
+    @Override
+    protected String apiKey() {
+        return "hostile-api-key";
     }
 
     @Override
     public void inject(TestInjector injector) {
         injector.injectIntoFields(this, new TestInjector.AnnotatedAndMatchesType(InjectHostileVendor.class,
                 HostileVendor.class));
-    }
-
-    @Override
-    public void stop() {
-        if (server != null) {
-            server.stop(0);
-            threads.shutdownNow();
-        }
     }
 
     /** From now on, requests whose path starts with {@code path} get the {@code mode} answer. */

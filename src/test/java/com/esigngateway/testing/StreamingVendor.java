@@ -6,19 +6,14 @@ import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
@@ -26,14 +21,13 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
-import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 /**
  * A vendor stand-in that reads CreateSession bodies as a stream, so that documents of any size can be checked
  * without holding them: each {@code FileBytes} number array is counted and hashed as it arrives. WireMock keeps
  * every body whole, which a 50 MiB document (about 180 MB of number array) makes impractical.
  */
-public class StreamingVendor implements QuarkusTestResourceLifecycleManager {
+public class StreamingVendor extends LoopbackVendorServer {
 
     public static final String TOKEN = "STREAMING-TOKEN";
 
@@ -56,43 +50,24 @@ public class StreamingVendor implements QuarkusTestResourceLifecycleManager {
 
     private final List<Received> sessions = new CopyOnWriteArrayList<>();
     private final List<String> failures = new CopyOnWriteArrayList<>();
-    private HttpServer server;
-    private ExecutorService threads;
-
     @Override
-    public Map<String, String> start() {
-        try {
-            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 16);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-        threads = Executors.newFixedThreadPool(8);
-        server.setExecutor(threads);
+    protected void routes(HttpServer server) {
         server.createContext("/rest/v1/encrypt/", exchange -> answer(exchange, "{\"ReturnValue\":\"ENCRYPTED\"}"));
         server.createContext("/rest/v1/gettoken/", exchange -> answer(exchange, "{\"ReturnValue\":\"" + TOKEN + "\"}"));
         server.createContext("/rest/v1/landingurl",
                 exchange -> answer(exchange, "{\"ReturnValue\":\"https://acme.stage.esignonline.net/auth/AutoLogMeIn.aspx?\"}"));
         server.createContext("/rest/v1/sessions", this::createSession);
-        server.start();
-        return Map.of(
-                "esign.vendor.url", "http://127.0.0.1:" + server.getAddress().getPort() + "/",
-                "esign.vendor.api-key", "streaming-api-key",
-                "esign.gateway.clients.tests.key-sha256", Requests.API_KEY_SHA256,
-                "quarkus.http.host", "127.0.0.1");
+    }
+
+    @Override
+    protected String apiKey() {
+        return "streaming-api-key";
     }
 
     @Override
     public void inject(TestInjector injector) {
         injector.injectIntoFields(this, new TestInjector.AnnotatedAndMatchesType(InjectStreamingVendor.class,
                 StreamingVendor.class));
-    }
-
-    @Override
-    public void stop() {
-        if (server != null) {
-            server.stop(0);
-            threads.shutdownNow();
-        }
     }
 
     /** The CreateSession calls received so far. */
