@@ -7,7 +7,9 @@
 //   4. expand POST /v1/signing-sessions, press "Try it out", then "Execute" with the contract's example body;
 //   5. read the live response Swagger UI renders: status 201 and a session id (a UUID, not the contract's
 //      example id, and the one the Location header names);
-//   6. save a screenshot to target/swagger-ui-e2e.png (also when a step fails) and stop the gateway, always.
+//   6. with that id, as a person would next: look at the session (GET, status SENT), re-send the invitations,
+//      renew the continue link, cancel it (status CANCELLED), look at it again (CANCELLED) and at its audit trail;
+//   7. save a screenshot to target/swagger-ui-e2e.png (also when a step fails) and stop the gateway, always.
 //
 // Usage (from the repository root, after `./mvnw package` and `npm install` in e2e/):
 //   node e2e/swagger-ui.mjs [--runner target/esign-gateway-1.0.0-SNAPSHOT-runner] [--java /path/to/bin/java]
@@ -25,7 +27,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const TOTAL_MS = 100_000; // the whole check, failure included, ends within this (+ at most 15 s of clean-up)
+const TOTAL_MS = 150_000; // the whole check, failure included, ends within this (+ at most 15 s of clean-up)
 const READY_MS = 60_000; // gateway start (JVM on a busy 2-core machine)
 const STEP_MS = 15_000; // any single browser action or wait
 const STOP_MS = 10_000; // SIGTERM, then SIGKILL
@@ -207,6 +209,67 @@ async function createSessionInSwaggerUi(page) {
   return session;
 }
 
+/**
+ * One more operation as a person uses it: expand it, "Try it out", fill the path parameters (and the body, when
+ * given), "Execute", and read the live status and body Swagger UI renders.
+ */
+async function tryOperation(page, method, path, parameters, body) {
+  const operation = page.locator(`.opblock.opblock-${method}`)
+    .filter({ has: page.locator(`.opblock-summary-path[data-path="${path}"]`) });
+  await operation.waitFor({ state: 'visible' });
+  check((await operation.count()) === 1, `exactly one ${method.toUpperCase()} ${path} in Swagger UI`);
+  if (!(await operation.locator('.opblock-body').isVisible())) {
+    await operation.locator('.opblock-summary').first().click();
+  }
+  const tryItOut = operation.getByRole('button', { name: 'Try it out' });
+  const cancel = operation.getByRole('button', { name: 'Cancel' });
+  await tryItOut.or(cancel).first().waitFor({ state: 'visible' });
+  if (await tryItOut.isVisible()) await tryItOut.click();
+  for (const [name, value] of Object.entries(parameters)) {
+    await operation.locator(`tr[data-param-name="${name}"] input`).first().fill(value);
+  }
+  if (body !== undefined) {
+    await operation.locator('textarea.body-param__text').fill(body);
+  }
+  await operation.getByRole('button', { name: 'Execute' }).click();
+  const live = operation.locator('.live-responses-table');
+  const status = live.locator('tbody .response .response-col_status');
+  await status.first().waitFor({ state: 'visible' });
+  const statusText = (await status.first().innerText()).trim();
+  const text = (await live.locator('.response-col_description pre.microlight').first().innerText().catch(() => '')).trim();
+  let json = null;
+  try {
+    json = text ? JSON.parse(text) : null;
+  } catch {
+    throw new CheckFailed(`${method.toUpperCase()} ${path}: the live response body is JSON (Swagger UI shows: ${text.slice(0, 300)})`);
+  }
+  log(`${method.toUpperCase()} ${path}: ${statusText.split(/\s/)[0]}`);
+  return { status: Number.parseInt(statusText, 10), json, text };
+}
+
+async function followTheSessionInSwaggerUi(page, session) {
+  const id = { id: session.id };
+  const read = await tryOperation(page, 'get', '/v1/signing-sessions/{id}', id);
+  check(read.status === 200 && read.json?.id === session.id && read.json?.status === 'SENT',
+    `GET the session: 200 with status SENT (got ${read.status}: ${read.text.slice(0, 300)})`);
+
+  const invited = await tryOperation(page, 'post', '/v1/signing-sessions/{id}/invitations', id, '{}');
+  check(invited.status === 202 && Array.isArray(invited.json?.signerIds) && invited.json.signerIds.length === session.signers.length,
+    `re-send the invitations to all signers: 202 naming them (got ${invited.status}: ${invited.text.slice(0, 300)})`);
+
+  const renewed = await tryOperation(page, 'post', '/v1/signing-sessions/{id}/continue-link', id);
+  check(renewed.status === 200 && typeof renewed.json?.continueUrl === 'string' && renewed.json.continueUrl.includes(session.id),
+    `renew the continue link: 200 with a continueUrl for the session (got ${renewed.status}: ${renewed.text.slice(0, 300)})`);
+
+  const cancelled = await tryOperation(page, 'post', '/v1/signing-sessions/{id}/cancel', id, '{}');
+  check(cancelled.status === 200 && cancelled.json?.status === 'CANCELLED',
+    `cancel the session: 200 with status CANCELLED (got ${cancelled.status}: ${cancelled.text.slice(0, 300)})`);
+
+  const audit = await tryOperation(page, 'get', '/v1/signing-sessions/{id}/audit-trail', id);
+  check(audit.status === 200 && Array.isArray(audit.json?.entries) && audit.json.entries.length >= 2,
+    `the audit trail lists what happened (got ${audit.status}: ${audit.text.slice(0, 300)})`);
+}
+
 async function screenshot(page) {
   if (!page) return;
   try {
@@ -272,7 +335,8 @@ async function main() {
     await page.locator('.swagger-ui .information-container .title').waitFor({ state: 'visible' });
 
     await authorize(page, API_KEY);
-    await createSessionInSwaggerUi(page);
+    const session = await createSessionInSwaggerUi(page);
+    await followTheSessionInSwaggerUi(page, session);
 
     await cleanUp();
     clearTimeout(overall);

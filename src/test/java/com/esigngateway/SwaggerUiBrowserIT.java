@@ -32,7 +32,7 @@ class SwaggerUiBrowserIT {
     private static final Path SCREENSHOT = Path.of("target/swagger-ui-e2e.png");
     private static final Path LOG = Path.of("target/swagger-ui-e2e.log");
     /** The script ends by itself within about two minutes; this only guards against a script that does not. */
-    private static final long TIMEOUT_SECONDS = 130;
+    private static final long TIMEOUT_SECONDS = 180;
 
     @Test
     void swaggerUiCreatesASessionWithTheContractExample() throws Exception {

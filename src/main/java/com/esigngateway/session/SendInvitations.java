@@ -36,7 +36,7 @@ public class SendInvitations {
         this.config = config;
     }
 
-    /** @param signerIds null for every signer */
+    /** @param signerIds null or empty for every signer (the generated model makes an absent list an empty one) */
     public Uni<InvitationsSent> send(String sessionId, List<String> signerIds, String requestId) {
         Deadline deadline = deadlines.start();
         return vendor.getSession(sessionId, requestId, deadline).chain(session -> {
@@ -55,7 +55,7 @@ public class SendInvitations {
     }
 
     private static List<SessionDetails.Signer> chosen(SessionDetails session, List<String> signerIds) {
-        if (signerIds == null) {
+        if (signerIds == null || signerIds.isEmpty()) {
             return session.signers();
         }
         List<Violation> unknown = new ArrayList<>();
