@@ -59,7 +59,9 @@ class SlowVendorTest extends HealthyVendorTest {
                 .body("type", equalTo("urn:esign-gateway:problem:vendor-timeout"));
         Duration took = Duration.ofNanos(System.nanoTime() - started);
 
-        assertThat(took).isGreaterThanOrEqualTo(Duration.ofMillis(1_900)).isLessThan(Duration.ofSeconds(4));
+        // the 504 itself shows the deadline at work (each call is within its own limit); the bounds say it came when
+        // the 2 s were up, with the same slack for a busy test machine as SlowTokenServiceTest
+        assertThat(took).isGreaterThanOrEqualTo(Duration.ofMillis(1_900)).isLessThan(Duration.ofSeconds(5));
         assertThat(VendorStubs.tokenCalls(vendor)).isEqualTo(1);
     }
 
