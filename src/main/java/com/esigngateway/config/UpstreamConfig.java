@@ -47,10 +47,10 @@ public interface UpstreamConfig {
         Duration maxWait();
 
         /**
-         * Added to the window between a place and the one {@link #requests()} later, so that the variance between
-         * taking a place and the request reaching the vendor (a new connection, a busy machine) cannot make the
-         * vendor see more than the limit in a window. Measured on loopback: up to about 200 ms on a loaded
-         * two-core machine, mostly the first requests of a burst opening connections.
+         * Added to the window between a place and the one {@link #requests()} later. The limit itself is kept by the
+         * holds (a call holds one from just before it is sent until a window after it ended); the margin spaces the
+         * places so that a call seldom has to wait for a hold, for calls that take a little longer than planned to
+         * reach the vendor (a new connection, a busy machine).
          */
         @WithDefault("250ms")
         Duration safetyMargin();

@@ -34,7 +34,7 @@ import io.restassured.response.Response;
 class UpstreamBurstTest extends HealthyVendorTest {
 
     static final int LIMIT = 25;
-    static final int WINDOW_MS = 500;
+    static final int WINDOW_MS = 1_000;
 
     /** The production defaults (the test profile raises them for every other test). */
     public static class Defaults implements QuarkusTestProfile {
@@ -90,12 +90,9 @@ class UpstreamBurstTest extends HealthyVendorTest {
     }
 
     /**
-     * The most requests whose arrival lies in one half-open window [t, t + {@link #WINDOW_MS}). The gateway spaces
-     * the 26th call 1.25 s (window plus safety margin) after the first; what the vendor sees also depends on how
-     * long each call takes from its place to the vendor, which on a starved test machine (and on a cold gateway:
-     * new connections, code not yet compiled) varies by more than the 250 ms margin. Counting in half a second
-     * tolerates up to 750 ms of that variation and still fails for a gateway without the limit (8 upload slots
-     * and a fast vendor put 25 calls into a few tens of milliseconds).
+     * The most requests whose arrival at the stand-in vendor lies in one half-open window [t, t + {@link #WINDOW_MS}),
+     * the configured window. The stand-in stamps a request when it receives it, between the moment the gateway took a
+     * hold for it and the moment it had the answer, so the holds make this exact however the machine is loaded.
      */
     static int mostInAnyWindow(List<LoggedRequest> requests) {
         List<Long> times = requests.stream().map(request -> request.getLoggedDate().getTime()).sorted().toList();

@@ -17,6 +17,13 @@ import io.smallrye.mutiny.Uni;
  * at most {@code …queue} calls are already waiting. Otherwise it fails with {@link VendorFailure#RATE_LIMITED} and
  * the time after which a place will be free, from the real queue; the vendor is not called.
  * <p>
+ * A place is a plan: it assumes the call reaches the vendor soon after it. A call that takes longer to get there (a
+ * new connection, a cold or starved process) would move into the next window and make the vendor see more than the
+ * limit, so every call also holds one of {@code …requests} holds from just before it is sent until one window after
+ * it has ended. The vendor sees a call between those two moments, so it can never see more than the limit in any
+ * window, however late calls arrive. A call that finds every hold taken waits for one (as for its place, at most
+ * {@code …max-wait} and its deadline); with the default safety margin that rarely happens.
+ * <p>
  * A caller that goes away while it waits leaves its place unused: the limit is never exceeded, at the price of a
  * place. With {@code …queue=0} (or {@code …max-wait=0}) the limiter sheds at once instead of queueing.
  */
@@ -24,6 +31,7 @@ import io.smallrye.mutiny.Uni;
 public class UpstreamRateLimit {
 
     private final RateLimitPlaces places;
+    private final CallSlots holds;
     private final UpstreamConfig.RateLimit limit;
     private final GatewayMetrics metrics;
     private int waiting;
@@ -32,7 +40,10 @@ public class UpstreamRateLimit {
         this.limit = upstream.rateLimit();
         this.metrics = metrics;
         this.places = new RateLimitPlaces(limit.requests(), limit.window().plus(limit.safetyMargin()));
+        this.holds = new CallSlots(limit.requests(), limit.queue(), limit.maxWait(), limit.window(), this::limited,
+                waited -> metrics.queueWait("rate_limit_hold", waited));
         metrics.queueWaiting("rate_limit", this::waiting);
+        metrics.queueWaiting("rate_limit_hold", holds::waiting);
     }
 
     <T> Uni<T> run(Supplier<Uni<T>> call, Deadline deadline) {
@@ -50,11 +61,11 @@ public class UpstreamRateLimit {
             }
             metrics.queueWait("rate_limit", Duration.ofNanos(wait));
             if (wait == 0) {
-                return call.get();
+                return holds.run(call, deadline);
             }
             return CallerContext.resume(Uni.createFrom().voidItem().onItem().delayIt().by(TimerDelays.of(Duration.ofNanos(wait))))
                     .onTermination().invoke(this::leftQueue)
-                    .chain(ignored -> call.get());
+                    .chain(ignored -> holds.run(call, deadline));
         });
     }
 

@@ -40,7 +40,7 @@ public class VendorCallPipeline {
 
     private final VendorAnswers answers;
     private final UpstreamRateLimit rateLimit;
-    private final UploadSlots slots;
+    private final CallSlots slots;
     private final VendorEvents events;
     private final GatewayMetrics metrics;
     private final VendorSpans spans;
@@ -54,7 +54,7 @@ public class VendorCallPipeline {
         this.events = events;
         this.metrics = metrics;
         this.spans = spans;
-        this.slots = new UploadSlots(upstream.maxConcurrent(), upstream.queue(), upstream.queueTimeout(),
+        this.slots = new CallSlots(upstream.maxConcurrent(), upstream.queue(), upstream.queueTimeout(), Duration.ZERO,
                 retryAfter -> new VendorException(VendorFailure.BUSY, "All " + upstream.maxConcurrent()
                         + " upload slots to the vendor are in use; retry shortly.", retryAfter),
                 waited -> metrics.queueWait("upload_slots", waited));

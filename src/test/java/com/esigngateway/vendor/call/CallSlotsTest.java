@@ -1,6 +1,7 @@
 package com.esigngateway.vendor.call;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -10,8 +11,8 @@ import org.junit.jupiter.api.Test;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.helpers.test.UniAssertSubscriber;
 
-/** The upload-slot limiter: immediate shedding, a bounded wait queue, and no slot ever lost. */
-class UploadSlotsTest {
+/** The call slots (upload slots, rate-limit holds): immediate shedding, a bounded wait queue, and no slot ever lost. */
+class CallSlotsTest {
 
     static final class Busy extends RuntimeException {
     }
@@ -35,7 +36,7 @@ class UploadSlotsTest {
 
     @Test
     void withoutAQueueTheCallOverTheLimitIsShedAtOnce() {
-        UploadSlots slots = new UploadSlots(2, 0, Duration.ofSeconds(1), retryAfter -> new Busy(), waited -> { });
+        CallSlots slots = new CallSlots(2, 0, Duration.ofSeconds(1), Duration.ZERO, retryAfter -> new Busy(), waited -> { });
         Held first = new Held();
         Held second = new Held();
         Held third = new Held();
@@ -62,7 +63,7 @@ class UploadSlotsTest {
 
     @Test
     void aQueuedCallRunsWhenASlotFreesUp() {
-        UploadSlots slots = new UploadSlots(1, 1, Duration.ofSeconds(5), retryAfter -> new Busy(), waited -> { });
+        CallSlots slots = new CallSlots(1, 1, Duration.ofSeconds(5), Duration.ZERO, retryAfter -> new Busy(), waited -> { });
         Held first = new Held();
         Held queued = new Held();
 
@@ -82,7 +83,7 @@ class UploadSlotsTest {
 
     @Test
     void aQueuedCallGivesUpAfterTheQueueTimeout() {
-        UploadSlots slots = new UploadSlots(1, 1, Duration.ofMillis(100), retryAfter -> new Busy(), waited -> { });
+        CallSlots slots = new CallSlots(1, 1, Duration.ofMillis(100), Duration.ZERO, retryAfter -> new Busy(), waited -> { });
         Held first = new Held();
         Held queued = new Held();
         slots.run(first::call, Deadline.none()).subscribe().withSubscriber(UniAssertSubscriber.create());
@@ -97,7 +98,7 @@ class UploadSlotsTest {
 
     @Test
     void aCancelledWaiterDoesNotKeepTheSlot() {
-        UploadSlots slots = new UploadSlots(1, 2, Duration.ofSeconds(5), retryAfter -> new Busy(), waited -> { });
+        CallSlots slots = new CallSlots(1, 2, Duration.ofSeconds(5), Duration.ZERO, retryAfter -> new Busy(), waited -> { });
         Held first = new Held();
         Held cancelled = new Held();
         Held next = new Held();
@@ -117,9 +118,30 @@ class UploadSlotsTest {
 
     @Test
     void aFailedCallFreesItsSlot() {
-        UploadSlots slots = new UploadSlots(1, 0, Duration.ofSeconds(1), retryAfter -> new Busy(), waited -> { });
+        CallSlots slots = new CallSlots(1, 0, Duration.ofSeconds(1), Duration.ZERO, retryAfter -> new Busy(), waited -> { });
         slots.run(() -> Uni.createFrom().<String> failure(new IllegalStateException("vendor down")), Deadline.none())
                 .subscribe().withSubscriber(UniAssertSubscriber.create()).assertFailedWith(IllegalStateException.class);
         assertThat(slots.inFlight()).isZero();
+    }
+
+    @Test
+    void withAHoldAfterTheSlotIsFreedOnlyThatLongAfterTheCallEnded() {
+        Duration holdAfter = Duration.ofMillis(300);
+        CallSlots slots = new CallSlots(1, 1, Duration.ofSeconds(5), holdAfter, retryAfter -> new Busy(), waited -> { });
+        Held first = new Held();
+        Held next = new Held();
+        slots.run(first::call, Deadline.none()).subscribe().withSubscriber(UniAssertSubscriber.create());
+        var b = slots.run(next::call, Deadline.none()).subscribe().withSubscriber(UniAssertSubscriber.create());
+
+        long ended = System.nanoTime();
+        first.finish();
+        assertThat(next.started).as("the slot is still held right after the call ended").hasValue(0);
+        assertThat(slots.inFlight()).isEqualTo(1);
+
+        await().atMost(Duration.ofSeconds(5)).until(() -> next.started.get() == 1);
+        assertThat(Duration.ofNanos(System.nanoTime() - ended)).isGreaterThanOrEqualTo(holdAfter);
+        next.finish();
+        b.assertItem("done");
+        await().atMost(Duration.ofSeconds(5)).until(() -> slots.inFlight() == 0);
     }
 }

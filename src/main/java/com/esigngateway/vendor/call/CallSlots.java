@@ -12,14 +12,18 @@ import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 
 /**
- * Bounds the session uploads in flight to the vendor. Over the limit a call waits in a queue, in arrival order, for
- * at most the queue timeout (or what is left of its deadline); when the queue is full, or with no queue, it is shed at
- * once. A shed call learns when to come back: the uploads ahead of it times the recent upload time, per slot.
+ * A fixed number of slots for vendor calls. A call holds its slot while it is in flight and, when {@code holdAfter}
+ * is set, for that long after it has ended. Over the limit a call waits in a queue, in arrival order, for at most the
+ * queue timeout (or what is left of its deadline); when the queue is full, or with no queue, it is shed at once. A
+ * shed call learns when to come back: the calls ahead of it times the recent holding time, per slot.
+ * <p>
+ * Used twice: the upload slots (calls in flight at once) and the rate limit's holds (calls that began in the last
+ * window, see {@link UpstreamRateLimit}).
  * <p>
  * Our own code rather than SmallRye's {@code @Bulkhead}: for asynchronous calls that one requires a queue of at
  * least one and lets queued calls wait without a time limit, while the gateway bounds the wait and can shed at once.
  */
-final class UploadSlots {
+final class CallSlots {
 
     /** Weight of the newest upload time in the running average the Retry-After estimate uses. */
     private static final double AVERAGE_WEIGHT = 0.2;
@@ -29,17 +33,19 @@ final class UploadSlots {
     private final Duration queueTimeout;
     private final Function<Duration, RuntimeException> busy;
     private final Consumer<Duration> waited;
+    private final long holdAfterMillis;
     private final ArrayDeque<CompletableFuture<Void>> waiting = new ArrayDeque<>();
     private int inFlight;
     private double averageNanos = Duration.ofSeconds(1).toNanos();
 
-    UploadSlots(int limit, int queueLimit, Duration queueTimeout, Function<Duration, RuntimeException> busy,
-            Consumer<Duration> waited) {
+    CallSlots(int limit, int queueLimit, Duration queueTimeout, Duration holdAfter,
+            Function<Duration, RuntimeException> busy, Consumer<Duration> waited) {
         this.limit = Math.max(1, limit);
         this.queueLimit = Math.max(0, queueLimit);
         this.queueTimeout = queueTimeout;
         this.busy = busy;
         this.waited = waited;
+        this.holdAfterMillis = holdAfter.isZero() || holdAfter.isNegative() ? 0 : TimerDelays.of(holdAfter).toMillis();
     }
 
     <T> Uni<T> run(Supplier<Uni<T>> call, Deadline deadline) {
@@ -69,7 +75,7 @@ final class UploadSlots {
                     }
                 }
             }, TimerDelays.of(timeout).toMillis(), TimeUnit.MILLISECONDS);
-            return Uni.createFrom().completionStage(turn)
+            return CallerContext.resume(Uni.createFrom().completionStage(turn))
                     .onCancellation().invoke(() -> giveUp(turn))
                     .invoke(granted -> waited.accept(Duration.ofNanos(System.nanoTime() - queuedAt)))
                     .chain(granted -> holding(call));
@@ -94,9 +100,13 @@ final class UploadSlots {
         long started = System.nanoTime();
         return Uni.createFrom().deferred(call::get).onTermination().invoke(() -> {
             synchronized (this) {
-                averageNanos += AVERAGE_WEIGHT * ((System.nanoTime() - started) - averageNanos);
+                averageNanos += AVERAGE_WEIGHT * ((System.nanoTime() - started) - averageNanos + holdAfterMillis * 1_000_000L);
             }
-            release();
+            if (holdAfterMillis == 0) {
+                release();
+            } else {
+                Infrastructure.getDefaultWorkerPool().schedule(this::release, holdAfterMillis, TimeUnit.MILLISECONDS);
+            }
         });
     }
 
