@@ -67,16 +67,7 @@ class OversizedBodiesTest extends HealthyVendorTest {
     @Test
     void aChunkedBodyOverTheLimitIsCutOffWithA413Problem() throws Exception {
         try (RawHttp caller = RawHttp.connect()) {
-            caller.send(RawHttp.postHead("Transfer-Encoding: chunked")).chunk("{\"title\":\"".getBytes(StandardCharsets.UTF_8));
-            byte[] chunk = new byte[64 * 1024];
-            Arrays.fill(chunk, (byte) 'a');
-            try {
-                while (!caller.answered() && caller.sent() < SEND_CAP) {
-                    caller.chunk(chunk);
-                }
-            } catch (java.io.IOException closed) {
-                // the gateway closed the connection while the body was still coming: what it should do
-            }
+            sendChunksUntilAnswered(caller, "{\"title\":\"");
             RawHttp.Received answer = caller.readUntilClosed(Duration.ofSeconds(5), 64 * 1024);
             assertThat(answer.statusLine()).isEqualTo("HTTP/1.1 413 Request Entity Too Large");
             assertThat(answer.body()).contains("\"type\":\"urn:esign-gateway:problem:payload-too-large\"")
@@ -90,17 +81,7 @@ class OversizedBodiesTest extends HealthyVendorTest {
     @Test
     void aChunkedBodyWhoseJsonBreaksEarlyIsAnswered400WithoutReadingTheRest() throws Exception {
         try (RawHttp caller = RawHttp.connect()) {
-            caller.send(RawHttp.postHead("Transfer-Encoding: chunked"))
-                    .chunk("{\"title\": \"fine\",\n \"owner\": nope, \"documents\": [\"".getBytes(StandardCharsets.UTF_8));
-            byte[] chunk = new byte[64 * 1024];
-            Arrays.fill(chunk, (byte) 'a');
-            try {
-                while (!caller.answered() && caller.sent() < SEND_CAP) {
-                    caller.chunk(chunk);
-                }
-            } catch (java.io.IOException closed) {
-                // the gateway stopped reading and closed the connection
-            }
+            sendChunksUntilAnswered(caller, "{\"title\": \"fine\",\n \"owner\": nope, \"documents\": [\"");
             RawHttp.Received answer = caller.readUntilClosed(Duration.ofSeconds(5), 64 * 1024);
             // a 400, not the 413 that reading on to the limit would have given
             assertThat(answer.statusLine()).isEqualTo("HTTP/1.1 400 Bad Request");
@@ -121,6 +102,23 @@ class OversizedBodiesTest extends HealthyVendorTest {
             assertThat(answer.statusLine()).isEqualTo("HTTP/1.1 400 Bad Request");
             int column = body.indexOf("nope") + 1;
             assertThat(answer.body()).containsPattern("at line 1, column (" + column + "|" + (column + 1) + ")\\.");
+        }
+    }
+
+    /**
+     * Starts a chunked body with {@code start}, then sends 64 KiB chunks of letters until the gateway answers, closes
+     * the connection (what it should do while the body is still coming) or the cap is reached.
+     */
+    private static void sendChunksUntilAnswered(RawHttp caller, String start) throws java.io.IOException {
+        caller.send(RawHttp.postHead("Transfer-Encoding: chunked")).chunk(start.getBytes(StandardCharsets.UTF_8));
+        byte[] chunk = new byte[64 * 1024];
+        Arrays.fill(chunk, (byte) 'a');
+        try {
+            while (!caller.answered() && caller.sent() < SEND_CAP) {
+                caller.chunk(chunk);
+            }
+        } catch (java.io.IOException closed) {
+            // closed by the gateway
         }
     }
 }
