@@ -46,6 +46,7 @@ class SlowTokenServiceTest extends HealthyVendorTest {
     void aTokenServiceThatDoesNotAnswerIsA504WithinTheRequestTimeLimit() {
         vendor.stubFor(VendorStubs.encrypt().willReturn(VendorStubs.returnValue(VendorStubs.ENCRYPTED_KEY)
                 .withFixedDelay(8_000)));
+        Requests.warmUpWithoutTheVendor();
         long started = System.nanoTime();
         Requests.example().post(Requests.PATH).then().statusCode(504)
                 .body("type", equalTo("urn:esign-gateway:problem:vendor-timeout"))

@@ -54,6 +54,7 @@ class SlowVendorTest extends HealthyVendorTest {
     @Order(1)
     void coldTheTokenCallsLeaveTooLittleTimeAndTheAnswerIsA504AtTheLimit() {
         everyCallTakes(LATENCY_MS);
+        Requests.warmUpWithoutTheVendor();
         long started = System.nanoTime();
         Requests.example().post(Requests.PATH).then().statusCode(504)
                 .body("type", equalTo("urn:esign-gateway:problem:vendor-timeout"));

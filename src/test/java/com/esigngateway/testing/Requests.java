@@ -43,6 +43,15 @@ public final class Requests {
         return given().contentType(ContentType.JSON).body(Contract.json(Contract.exampleRequest()));
     }
 
+    /**
+     * A creation the gateway refuses before it needs the vendor (no title): on a freshly started gateway it loads and
+     * runs the request path (auth, body, binding, validation, problem), so that a timing test that follows measures
+     * the gateway's waits, not its first-request class loading; no token is fetched.
+     */
+    public static void warmUpWithoutTheVendor() {
+        raw().body("{}").post(PATH).then().statusCode(400);
+    }
+
     public static ValidatableResponse create(JsonNode body) {
         return conforming().body(Contract.json(body)).when().post(PATH).then();
     }
