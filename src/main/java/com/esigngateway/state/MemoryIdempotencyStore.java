@@ -10,12 +10,12 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Typed;
 
 import com.esigngateway.api.model.SigningSession;
 import com.esigngateway.config.GatewayConfig;
 import com.esigngateway.session.IdempotencyStore;
 
-import io.quarkus.arc.DefaultBean;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -27,8 +27,9 @@ import io.smallrye.mutiny.Uni;
  * idempotency store must not do. Every retention is the same, so records expire in the order they were completed
  * and a queue in that order finds the expired ones without a scan. One lock guards it all; nothing slow runs under it.
  */
+// the IdempotencyStore is chosen by esign.state.store (StateStores)
 @ApplicationScoped
-@DefaultBean
+@Typed(MemoryIdempotencyStore.class)
 public class MemoryIdempotencyStore implements IdempotencyStore {
 
     private final Clock clock;
