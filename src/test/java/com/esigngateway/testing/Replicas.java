@@ -125,6 +125,9 @@ public final class Replicas implements AutoCloseable {
         Exception first = null;
         for (Gateway gateway : gateways) {
             try {
+                // what each replica logged stays in target/ for the reader of a failure
+                java.nio.file.Files.copy(gateway.app().outputFile(), java.nio.file.Path.of("target", "replica-"
+                        + gateway.port() + ".log"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
                 gateway.app().close();
             } catch (Exception e) {
                 first = first == null ? e : first;

@@ -73,7 +73,7 @@ public class RedisState {
                 .failureRatio(settings.failureRatio())
                 .delay(settings.delay().toMillis(), ChronoUnit.MILLIS)
                 .successThreshold(settings.successThreshold())
-                .onStateChange(state -> LOG.infof("Circuit breaker %s is %s", BREAKER, state))
+                .onStateChange(this::breakerChanged)
                 .done()
                 .build();
     }
@@ -120,14 +120,25 @@ public class RedisState {
                 .recoverWithUni(() -> dataSource().execute("EVAL", arguments(script.source(), keys, args)))));
     }
 
-    /** {@code feature} worked without Redis (or refused) because of {@code failure}: counted, and logged once per outage. */
+    /**
+     * {@code feature} worked without Redis (or refused) because of {@code failure}: counted. Logged when the breaker
+     * opens, and at DEBUG for each failure, so that a flaky Redis does not flood the log.
+     */
     public void fellBack(String feature, Throwable failure) {
         metrics.stateFallback(feature);
         String why = describe(failure);
         lastFailure = why;
-        if (failing.compareAndSet(false, true)) {
-            LOG.warnf("Redis failed (%s): until it answers again the upstream rate limit is per instance, the vendor"
-                    + " token per instance, and requests with an Idempotency-Key are refused with 503", why);
+        failing.set(true);
+        LOG.debugf("Redis failed for %s (%s)", feature, why);
+    }
+
+    private void breakerChanged(io.smallrye.faulttolerance.api.CircuitBreakerState state) {
+        switch (state) {
+            case OPEN -> LOG.warnf("Circuit breaker %s opened after Redis failed (%s): until it answers again the upstream"
+                    + " rate limit and the vendor token are per instance, and requests with an Idempotency-Key are refused"
+                    + " with 503", BREAKER, lastFailure);
+            case HALF_OPEN -> LOG.infof("Circuit breaker %s is half-open: probing Redis", BREAKER);
+            case CLOSED -> LOG.infof("Circuit breaker %s closed: Redis answers again, state is shared again", BREAKER);
         }
     }
 
@@ -187,11 +198,7 @@ public class RedisState {
         @SuppressWarnings("unchecked")
         Uni<Response> guarded = breaker.get(() -> Uni.createFrom().<Response> deferred(call::get)
                 .ifNoItem().after(TimerDelays.of(timeout)).failWith(() -> new RedisTimeout(timeout)), Uni.class);
-        return guarded.invoke(() -> {
-            if (failing.compareAndSet(true, false)) {
-                LOG.info("Redis answers again: shared rate limit, token and Idempotency-Key records are back");
-            }
-        });
+        return guarded.invoke(() -> failing.set(false));
     }
 
     private ReactiveRedisDataSource dataSource() {

@@ -29,8 +29,10 @@ public class RedisTokens implements SharedTokens {
             local v = redis.call('HGET', KEYS[1], 'v')
             return {v or '', redis.call('PTTL', KEYS[1]), redis.call('EXISTS', KEYS[2])}
             """);
-    // KEYS lock, generation; ARGV owner, hold ms
+    // KEYS lock, generation, token; ARGV owner, hold ms, fingerprint of the token to replace ('' for none)
     static final Script LOCK = Script.of("token-lock", """
+            local stored = redis.call('HGET', KEYS[3], 'f')
+            if (ARGV[3] == '' and stored) or (ARGV[3] ~= '' and stored ~= ARGV[3]) then return 0 end
             if redis.call('SET', KEYS[1], ARGV[1], 'NX', 'PX', tonumber(ARGV[2])) then
               return redis.call('INCR', KEYS[2])
             end
@@ -93,8 +95,9 @@ public class RedisTokens implements SharedTokens {
     }
 
     @Override
-    public Uni<Long> lock(String owner, Duration hold) {
-        return redis.run(LOCK, List.of(lock, generation), List.of(owner, String.valueOf(Math.max(1, hold.toMillis()))))
+    public Uni<Long> lock(String owner, Duration hold, String replacing) {
+        return redis.run(LOCK, List.of(lock, generation, token), List.of(owner, String.valueOf(Math.max(1, hold.toMillis())),
+                replacing == null ? "" : redis.cipher().fingerprint(replacing)))
                 .map(won -> won.toLong()).onFailure().invoke(this::fellBack);
     }
 

@@ -26,7 +26,7 @@ public interface SharedTokens {
         }
 
         @Override
-        public Uni<Long> lock(String owner, Duration hold) {
+        public Uni<Long> lock(String owner, Duration hold, String replacing) {
             return unavailable();
         }
 
@@ -59,8 +59,12 @@ public interface SharedTokens {
 
     Uni<Stored> read();
 
-    /** Takes the refresh lock for {@code hold}: the generation to write with, or 0 when someone else holds it. */
-    Uni<Long> lock(String owner, Duration hold);
+    /**
+     * Takes the refresh lock for {@code hold}, if the stored token is still {@code replacing} (null: still none), so
+     * that an instance that saw the token due after another one had already replaced it does not fetch once more: the
+     * generation to write with, or 0 when someone else holds the lock or the token changed.
+     */
+    Uni<Long> lock(String owner, Duration hold, String replacing);
 
     /**
      * Stores {@code token}, trusted for {@code trusted}, unless a token of a newer generation was stored meanwhile;

@@ -167,7 +167,7 @@ public class VendorTokenProvider {
     /** No shared token: fetch one under the lock, or wait for the instance that holds it (then, at worst, our own). */
     private Uni<VendorToken> fetchShared(TokenAcquisitionReason reason, String requestId, long waitUntil) {
         String owner = UUID.randomUUID().toString();
-        return shared.lock(owner, lockHold).onFailure().recoverWithItem(-1L).chain(generation -> {
+        return shared.lock(owner, lockHold, null).onFailure().recoverWithItem(-1L).chain(generation -> {
             if (generation < 0) {
                 return acquire(reason, requestId);
             }
@@ -198,7 +198,7 @@ public class VendorTokenProvider {
     /** Fetches the successor of {@code current} under the lock, in the background; the instance switches to it at once. */
     private void refreshAhead(String current, String requestId) {
         String owner = UUID.randomUUID().toString();
-        shared.lock(owner, lockHold).chain(generation -> generation <= 0 ? Uni.createFrom().nullItem()
+        shared.lock(owner, lockHold, current).chain(generation -> generation <= 0 ? Uni.createFrom().nullItem()
                 : acquire(TokenAcquisitionReason.EXPIRY, requestId).call(token -> shared.write(token.value(), ttl,
                         generation, owner)))
                 .subscribe().with(fresh -> {
