@@ -154,7 +154,9 @@ public class RedisState {
 
     /** Redis's {@code maxmemory-policy}, from {@code INFO memory} (which managed services allow where CONFIG is off). */
     Uni<String> evictionPolicy() {
-        return guarded(() -> dataSource().execute("INFO", "memory")).map(RedisState::policyOf);
+        // at start-up, outside the breaker and without the per-call limit: the first connection of a cold process
+        // may take longer than a call on an open one
+        return dataSource().execute("INFO", "memory").map(RedisState::policyOf);
     }
 
     private static String policyOf(Response info) {
