@@ -57,6 +57,12 @@ public class RedisTokens implements SharedTokens {
             return 0
             """);
 
+    // KEYS lock; ARGV owner
+    static final Script RELEASE = Script.of("token-release", """
+            if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end
+            return 0
+            """);
+
     private final RedisState redis;
     private final String token;
     private final String lock;
@@ -113,6 +119,11 @@ public class RedisTokens implements SharedTokens {
     public Uni<Void> drop(String value) {
         return redis.run(DROP, List.of(token), List.of(redis.cipher().fingerprint(value))).replaceWithVoid()
                 .onFailure().invoke(this::fellBack);
+    }
+
+    @Override
+    public Uni<Void> release(String owner) {
+        return redis.run(RELEASE, List.of(lock), List.of(owner)).replaceWithVoid().onFailure().invoke(this::fellBack);
     }
 
     private void fellBack(Throwable failure) {

@@ -40,6 +40,11 @@ public interface SharedTokens {
             return unavailable();
         }
 
+        @Override
+        public Uni<Void> release(String owner) {
+            return unavailable();
+        }
+
         private <T> Uni<T> unavailable() {
             return Uni.createFrom().failure(new IllegalStateException("no shared token"));
         }
@@ -74,4 +79,7 @@ public interface SharedTokens {
 
     /** Removes {@code token} if it is still the stored one: a refusal seen late never removes a newer token. */
     Uni<Void> drop(String token);
+
+    /** Releases the lock if {@code owner} still holds it (after a failed fetch). */
+    Uni<Void> release(String owner);
 }

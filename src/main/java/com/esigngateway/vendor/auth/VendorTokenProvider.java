@@ -53,8 +53,11 @@ public class VendorTokenProvider {
     private sealed interface State permits Empty, Ready, Fetching {
     }
 
-    /** No token; the next acquisition happens for {@code reason}. */
-    private record Empty(TokenAcquisitionReason reason) implements State {
+    /** No token; the next acquisition happens for {@code reason}; {@code refused}: the token the vendor refused, if so. */
+    private record Empty(TokenAcquisitionReason reason, String refused) implements State {
+        Empty(TokenAcquisitionReason reason) {
+            this(reason, null);
+        }
     }
 
     private record Ready(VendorToken token) implements State {
@@ -103,7 +106,7 @@ public class VendorTokenProvider {
     public void reject(VendorToken refused) {
         State current = state.get();
         if (current instanceof Ready ready && ready.token() == refused
-                && state.compareAndSet(current, new Empty(TokenAcquisitionReason.REJECTED))) {
+                && state.compareAndSet(current, new Empty(TokenAcquisitionReason.REJECTED, refused.value()))) {
             LOG.info("The vendor refused the current token; a fresh one will be fetched");
         }
         if (shared.active()) {
@@ -129,10 +132,11 @@ public class VendorTokenProvider {
                 return CallerContext.resume(fetching.shared);
             }
             TokenAcquisitionReason reason = held instanceof Empty empty ? empty.reason() : TokenAcquisitionReason.EXPIRY;
+            String refused = held instanceof Empty empty ? empty.refused() : null;
             Fetching fetching = new Fetching();
-            fetching.shared = obtain(reason, requestId)
+            fetching.shared = obtain(reason, refused, requestId)
                     .invoke(token -> state.compareAndSet(fetching, new Ready(token)))
-                    .onFailure().invoke(failure -> state.compareAndSet(fetching, new Empty(reason)))
+                    .onFailure().invoke(failure -> state.compareAndSet(fetching, new Empty(reason, refused)))
                     .memoize().indefinitely();
             if (state.compareAndSet(held, fetching)) {
                 return fetching.shared;
@@ -141,13 +145,18 @@ public class VendorTokenProvider {
     }
 
     /** A token for this instance: the shared one when there is one (see the class comment), else its own. */
-    private Uni<VendorToken> obtain(TokenAcquisitionReason reason, String requestId) {
+    private Uni<VendorToken> obtain(TokenAcquisitionReason reason, String refused, String requestId) {
         if (!shared.active()) {
             return acquire(reason, requestId);
         }
         return shared.read().onFailure().recoverWithNull().chain(stored -> {
             if (stored == null) {
                 return acquire(reason, requestId);
+            }
+            if (refused != null && refused.equals(stored.token())) {
+                // read before the refusal's own drop reached Redis: drop it first, never hand it out again
+                return shared.drop(refused).onFailure().recoverWithNull()
+                        .chain(() -> fetchShared(reason, requestId, System.nanoTime() + lockHold.toNanos()));
             }
             if (stored.token() == null) {
                 return fetchShared(reason, requestId, System.nanoTime() + lockHold.toNanos());
@@ -172,8 +181,10 @@ public class VendorTokenProvider {
                 return acquire(reason, requestId);
             }
             if (generation > 0) {
-                return acquire(reason, requestId).call(token -> shared.write(token.value(), ttl, generation, owner)
-                        .onFailure().recoverWithNull());
+                return acquire(reason, requestId)
+                        .call(token -> shared.write(token.value(), ttl, generation, owner).onFailure().recoverWithNull())
+                        // a failed fetch frees the lock at once, so that the others do not wait for it in vain
+                        .onFailure().call(failed -> shared.release(owner).onFailure().recoverWithNull());
             }
             if (System.nanoTime() - waitUntil > 0) {
                 LOG.info("No shared vendor token came while another instance held the lock; fetching this instance's own");
@@ -200,7 +211,7 @@ public class VendorTokenProvider {
         String owner = UUID.randomUUID().toString();
         shared.lock(owner, lockHold, current).chain(generation -> generation <= 0 ? Uni.createFrom().nullItem()
                 : acquire(TokenAcquisitionReason.EXPIRY, requestId).call(token -> shared.write(token.value(), ttl,
-                        generation, owner)))
+                        generation, owner)).onFailure().call(failed -> shared.release(owner).onFailure().recoverWithNull()))
                 .subscribe().with(fresh -> {
                     State held = state.get();
                     if (fresh != null && held instanceof Ready ready && ready.token().value().equals(current)) {
