@@ -42,11 +42,14 @@ import io.restassured.response.ValidatableResponse;
 @WithTestResource(VendorWireMock.class)
 class OutcomeUnknownTest extends HealthyVendorTest {
 
-    /** The failures these tests make the vendor answer must not open the session breaker for the next test. */
+    /**
+     * The failures these tests make the vendor answer must not open the session breaker for the next test; the vendor
+     * timeout is set here too, so that the packaged application (prod profile) has it as well.
+     */
     public static class PatientBreaker implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("esign.upstream.circuit-breaker.request-volume", "1000");
+            return Map.of("esign.upstream.circuit-breaker.request-volume", "1000", "esign.vendor.timeout", "2s");
         }
     }
 
