@@ -1,0 +1,10 @@
+package com.esigngateway.webhook.event;
+
+import java.time.Instant;
+
+/**
+ * A clean event, ready to deliver: its id ({@code webhook-id}), its type, when its webhook was received, and its body
+ * exactly as it is signed and sent on every attempt to every subscriber.
+ */
+public record VerifiedEvent(String eventId, String type, Instant receivedAt, String body) {
+}
