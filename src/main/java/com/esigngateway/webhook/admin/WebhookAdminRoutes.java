@@ -136,8 +136,10 @@ public class WebhookAdminRoutes {
             WebhookHttp.problem(rc, mapper, ProblemType.NOT_FOUND, "No subscriber has this name.", List.of(), null, false);
             return;
         }
-        queue.enable(name).subscribe().with(done -> {
-            LOG.infof("Subscriber %s enabled again", name);
+        queue.disabled().chain(disabled -> queue.enable(name).replaceWith(disabled.contains(name))).subscribe().with(was -> {
+            if (was) {
+                LOG.infof("Subscriber %s enabled again", name);
+            }
             worker.nudge();
             WebhookHttp.json(rc, mapper, 200, mapper.createObjectNode().put("name", name).put("state", "enabled"),
                     "application/json");

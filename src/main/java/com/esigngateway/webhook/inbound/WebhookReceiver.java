@@ -63,8 +63,9 @@ public class WebhookReceiver {
     }
 
     void register(@Observes Router router) {
-        router.route(HttpMethod.POST, PATH + ":secret").handler(this::admit)
-                .handler(BodyHandler.create(false).setBodyLimit(maxBody))
+        // Two routes on one path: Vert.x wants a body handler first on its route, and the secret comes before the body.
+        router.route(HttpMethod.POST, PATH + ":secret").handler(this::admit);
+        router.route(HttpMethod.POST, PATH + ":secret").handler(BodyHandler.create(false).setBodyLimit(maxBody))
                 .handler(this::receive)
                 .failureHandler(this::failed);
     }
