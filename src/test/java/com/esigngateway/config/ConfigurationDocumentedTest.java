@@ -24,7 +24,8 @@ class ConfigurationDocumentedTest {
                 new ConfigClass(VendorConfig.class, "esign.vendor"),
                 new ConfigClass(UpstreamConfig.class, "esign.upstream"),
                 new ConfigClass(GatewayConfig.class, "esign.gateway"),
-                new ConfigClass(SimulatorConfig.class, "esign.simulator"))) {
+                new ConfigClass(SimulatorConfig.class, "esign.simulator"),
+                new ConfigClass(WebhookConfig.class, "esign.webhooks"))) {
             ConfigMappings.getProperties(mapping).keySet().stream()
                     .filter(key -> !key.endsWith("[*]")) // the indexed form of a list key
                     .forEach(keys::add);
