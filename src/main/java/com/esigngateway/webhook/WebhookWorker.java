@@ -167,6 +167,10 @@ public class WebhookWorker {
         context.runOnContext(ignored -> {
             MDC.put(RequestIds.MDC_KEY, eventId);
             Uni.createFrom().<Void> deferred(work::get).subscribe().with(done -> finished(inFlight), failure -> {
+                if (!running) {
+                    LOG.debugf("Status event %s: interrupted by the shutdown", eventId);
+                    return;
+                }
                 LOG.errorf(failure, "Status event %s: unexpected failure; it is tried again in a minute", eventId);
                 queue.later(lease, clock.instant().plusSeconds(60), "unexpected failure").subscribe()
                         .with(retried -> finished(inFlight), ignoredFailure -> finished(inFlight));
