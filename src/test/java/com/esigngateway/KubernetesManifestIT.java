@@ -124,6 +124,25 @@ class KubernetesManifestIT {
     }
 
     @Test
+    void redisTlsCertificatesComeFromAnOptionalSecretAndNoRedisSettingIsWrittenIn() {
+        JsonNode mount = list(container.path("volumeMounts")).stream()
+                .filter(each -> each.path("mountPath").asText().equals("/etc/esign-gateway/redis-tls"))
+                .findFirst().orElseThrow(() -> new AssertionError("no volume mounted for the Redis CA certificate"));
+        assertThat(mount.path("readOnly").asBoolean(false)).isTrue();
+        assertThat(list(pod.path("volumes")))
+                .filteredOn(volume -> volume.path("name").asText().equals(mount.path("name").asText()))
+                .singleElement()
+                .satisfies(volume -> {
+                    assertThat(volume.at("/secret/secretName").asText()).isEqualTo("esign-gateway-redis-tls");
+                    assertThat(volume.at("/secret/optional").asBoolean(false))
+                            .as("optional: memory mode (the default) has no such Secret").isTrue();
+                });
+        // the switch, the hosts and the password come from the ConfigMap and the Secret (envFrom), never the manifest
+        assertThat(list(container.path("env"))).noneSatisfy(env -> assertThat(env.path("name").asText())
+                .matches("ESIGN_STATE_.*|QUARKUS_REDIS_.*"));
+    }
+
+    @Test
     void serviceAndDisruptionBudgetSelectTheGatewayPods() {
         Map<String, String> podLabels = strings(deployment.at("/spec/template/metadata/labels"));
         Map<String, String> deploymentSelector = strings(deployment.at("/spec/selector/matchLabels"));

@@ -64,6 +64,7 @@ public class GatewayMetrics {
             case RATE_LIMITED -> "rate_limit";
             case GATEWAY_BUSY -> "bulkhead";
             case IDEMPOTENCY_STORE_FULL -> "idempotency_store_full";
+            case IDEMPOTENCY_STORE_UNAVAILABLE -> "idempotency_store_unavailable";
             case CIRCUIT_OPEN -> "breaker";
             case UNAUTHORIZED, FORBIDDEN -> "auth";
             default -> null;
@@ -74,6 +75,25 @@ public class GatewayMetrics {
                     .tag("reason", reason.toLowerCase(Locale.ROOT))
                     .register(registry).increment();
         }
+    }
+
+    /**
+     * What became of an attempt whose outcome is unknown: {@code recorded} (it ended so), {@code reconciled} (a retry
+     * found its session at the vendor), {@code unresolved} (a retry could not find it: 409 outcome-unknown).
+     */
+    public void unknownOutcome(String result) {
+        Counter.builder("esign.idempotency.unknown_outcomes")
+                .description("Idempotency-Key attempts whose outcome at the vendor is unknown, and what their retries found")
+                .tag("result", result)
+                .register(registry).increment();
+    }
+
+    /** A shared-state feature ({@code rate_limit}, {@code token}, {@code idempotency}) that fell back because Redis failed. */
+    public void stateFallback(String feature) {
+        Counter.builder("esign.state.fallback")
+                .description("Calls a shared-state feature served without Redis (or refused) because Redis failed")
+                .tag("feature", feature)
+                .register(registry).increment();
     }
 
     public void spooledBytes(Supplier<Number> bytes) {

@@ -30,10 +30,12 @@ public class CreateSigningSession {
     private final RequestFingerprint fingerprint;
     private final GatewayMetrics metrics;
     private final RequestDeadlines deadlines;
+    private final SessionReconciliation reconciliation;
 
     CreateSigningSession(SigningSessionRequestValidator validator, VendorSessionMapper mapper, VendorGateway gateway,
             IdempotentRequests idempotentRequests, RequestFingerprint fingerprint, GatewayMetrics metrics,
-            RequestDeadlines deadlines) {
+            RequestDeadlines deadlines, SessionReconciliation reconciliation) {
+        this.reconciliation = reconciliation;
         this.metrics = metrics;
         this.deadlines = deadlines;
         this.validator = validator;
@@ -56,7 +58,8 @@ public class CreateSigningSession {
                 return createAtVendor(request, caller, requestId, deadline).map(session -> new Outcome(session, false));
             }
             return idempotentRequests.run(caller, idempotencyKey, fingerprint.of(request), request, deadline,
-                    () -> createAtVendor(request, caller, requestId, deadline));
+                    () -> createAtVendor(request, caller, requestId, deadline),
+                    () -> reconciliation.find(request, requestId, deadline));
         });
     }
 
@@ -91,7 +94,8 @@ public class CreateSigningSession {
         return ContinueUrl.build(landing.url(), created.token().value(), owner, created.value().sessionId());
     }
 
-    private static SigningSession answer(CreateSigningSessionRequest request, SessionCreated created, String continueUrl) {
+    /** The answer to {@code request}: what it asked for, with the vendor's ids and the continue link. */
+    static SigningSession answer(CreateSigningSessionRequest request, SessionCreated created, String continueUrl) {
         return new SigningSession()
                 .id(created.sessionId())
                 .title(request.getTitle())

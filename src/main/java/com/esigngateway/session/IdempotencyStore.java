@@ -9,9 +9,10 @@ import io.smallrye.mutiny.Uni;
 
 /**
  * Where the answers to requests with an {@code Idempotency-Key} are kept, each for the whole retention: a store
- * never drops a live record to make room, it refuses new ones ({@link Full}) instead. {@link IdempotentRequests} is
- * its only caller; the memory store is {@code state.MemoryIdempotencyStore}, a shared one (Redis) implements the
- * same operations.
+ * never drops a live record to make room, it refuses new ones ({@link Full}) instead. A record is running (an
+ * attempt holds the key), kept (an answer), or unknown (an attempt may have created a session at the vendor but no
+ * answer came). {@link IdempotentRequests} is its only caller; the memory store is
+ * {@code state.MemoryIdempotencyStore}, the shared one {@code state.redis.RedisIdempotencyStore}.
  */
 public interface IdempotencyStore {
 
@@ -25,7 +26,20 @@ public interface IdempotencyStore {
     Uni<Void> complete(Attempt attempt, SigningSession answer);
 
     /**
-     * The attempt ended without an answer: its key is free again. Whoever waits for it fails with {@code failure},
+     * The attempt ended without an answer, and the vendor may have acted on it: the key keeps the record, as
+     * {@link Unknown}, for the retention. Whoever waits for it fails with {@link Abandoned} and then finds it unknown.
+     */
+    Uni<Void> unknown(Attempt attempt);
+
+    /**
+     * The session an unknown record stands for was found ({@code answer}): the key keeps it as its answer (with a
+     * token of its own, so that every request replays it) for the rest of the record's retention. A no-op unless the
+     * record is unknown.
+     */
+    Uni<Void> settle(Attempt attempt, SigningSession answer);
+
+    /**
+     * The attempt ended without an answer, and the vendor did not act on it: its key is free again. Whoever waits for it fails with {@code failure},
      * or with {@link Abandoned} when there is none (the caller went away), and should then try its own request.
      */
     Uni<Void> abandon(Attempt attempt, Throwable failure);
@@ -40,7 +54,7 @@ public interface IdempotencyStore {
     }
 
     /** What {@link #claim} found. */
-    sealed interface Claim permits Started, Kept, Running, Full {
+    sealed interface Claim permits Started, Kept, Running, Unknown, Full {
     }
 
     /** The key is the attempt's: it runs, then {@link #complete}s or {@link #abandon}s. */
@@ -53,6 +67,10 @@ public interface IdempotencyStore {
 
     /** Another attempt with this key is running; {@code outcome} is its answer once it has one. */
     record Running(String fingerprint, Uni<Kept> outcome) implements Claim {
+    }
+
+    /** An earlier attempt with this key may have created a session, but nobody knows: it must not run again. */
+    record Unknown(String fingerprint) implements Claim {
     }
 
     /** No room for another record before the oldest one expires, {@code retryAfter} from now. */

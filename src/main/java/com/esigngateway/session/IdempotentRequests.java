@@ -19,8 +19,11 @@ import com.esigngateway.session.IdempotencyStore.Claim;
 import com.esigngateway.session.IdempotencyStore.Full;
 import com.esigngateway.session.IdempotencyStore.Kept;
 import com.esigngateway.session.IdempotencyStore.Running;
+import com.esigngateway.session.IdempotencyStore.Unknown;
+import com.esigngateway.observability.GatewayMetrics;
 import com.esigngateway.vendor.call.CallerContext;
 import com.esigngateway.vendor.call.Deadline;
+import com.esigngateway.vendor.call.VendorException;
 
 import io.smallrye.mutiny.Uni;
 
@@ -28,8 +31,11 @@ import io.smallrye.mutiny.Uni;
  * Makes session creation safe to retry with an {@code Idempotency-Key}: the first request with a key runs, its
  * answer is kept for {@code esign.gateway.idempotency.retention}, and later requests with the same key and body get
  * that answer. A request that arrives while the first is still running waits for it. The same key with a different
- * body is refused (422). Failures are not kept, so a request that failed may be retried with the same key. When the
- * {@link IdempotencyStore} has no room for a new key, the request is refused (503) rather than run without a record.
+ * body is refused (422). Failures the vendor did not act on are not kept, so such a request may be retried with the
+ * same key. A failure after which the vendor may have created the session anyway (a timeout, a broken connection, a
+ * 5xx: {@link VendorException#outcomeUnknown()}) is kept as unknown: the key never runs again, its retries are
+ * reconciled through the vendor instead (found: its session; not found: 409). When the {@link IdempotencyStore} has no
+ * room for a new key, the request is refused (503) rather than run without a record.
  * <p>
  * A replay is told from a first answer by the attempt that produced the record, never by request ids: a retry
  * that reuses its {@code X-Request-Id} is a replay too.
@@ -50,20 +56,37 @@ public class IdempotentRequests {
     }
 
     private final IdempotencyStore store;
+    private final GatewayMetrics metrics;
 
-    IdempotentRequests(IdempotencyStore store) {
+    IdempotentRequests(IdempotencyStore store, GatewayMetrics metrics) {
         this.store = store;
+        this.metrics = metrics;
     }
 
+    /**
+     * @param action creates the session: runs only for the attempt that holds the key
+     * @param reconcile finds the session an earlier attempt with an unknown outcome may have created, or fails with
+     *        409 {@code outcome-unknown}
+     */
     Uni<Outcome> run(String scope, String key, String fingerprint, CreateSigningSessionRequest request,
-            Deadline deadline, Supplier<Uni<SigningSession>> action) {
+            Deadline deadline, Supplier<Uni<SigningSession>> action, Supplier<Uni<SigningSession>> reconcile) {
         String scopedKey = scope + "\n" + key;
         Attempt attempt = new Attempt(scopedKey, fingerprint, estimatedBytes(scopedKey, request), UUID.randomUUID());
-        return store.claim(attempt).chain(claim -> answer(claim, attempt, deadline, action))
-                .onFailure(Abandoned.class).recoverWithUni(() -> run(scope, key, fingerprint, request, deadline, action));
+        return store.claim(attempt).chain(claim -> answer(claim, attempt, deadline, action, reconcile))
+                .onFailure(Abandoned.class)
+                .recoverWithUni(() -> run(scope, key, fingerprint, request, deadline, action, reconcile));
     }
 
-    private Uni<Outcome> answer(Claim claim, Attempt attempt, Deadline deadline, Supplier<Uni<SigningSession>> action) {
+    private Uni<Outcome> answer(Claim claim, Attempt attempt, Deadline deadline, Supplier<Uni<SigningSession>> action,
+            Supplier<Uni<SigningSession>> reconcile) {
+        if (claim instanceof Unknown unknown) {
+            sameRequest(unknown.fingerprint(), attempt);
+            return Uni.createFrom().<SigningSession> deferred(reconcile::get)
+                    .onFailure().invoke(failure -> metrics.unknownOutcome("unresolved"))
+                    .call(session -> store.settle(attempt, session).onFailure().recoverWithNull())
+                    .invoke(session -> metrics.unknownOutcome("reconciled"))
+                    .map(session -> new Outcome(session, true));
+        }
         if (claim instanceof Kept kept) {
             return Uni.createFrom().item(() -> replay(kept, attempt));
         }
@@ -81,9 +104,19 @@ public class IdempotentRequests {
                             + " retry later, or without the key.", full.retryAfter()));
         }
         return toTheEnd(Uni.createFrom().<SigningSession> deferred(action::get)
-                .call(session -> store.complete(attempt, session))
-                .onFailure().call(failure -> store.abandon(attempt, failure)))
+                // the session exists: a store that cannot keep its answer now must not turn it into an error (the
+                // record then stays running until its lease ends, and becomes unknown)
+                .call(session -> store.complete(attempt, session).onFailure().recoverWithNull())
+                .onFailure().call(failure -> ended(attempt, failure)))
                 .map(session -> new Outcome(session, false));
+    }
+
+    private Uni<Void> ended(Attempt attempt, Throwable failure) {
+        if (VendorException.outcomeUnknown(failure)) {
+            metrics.unknownOutcome("recorded");
+            return store.unknown(attempt).onFailure().recoverWithNull();
+        }
+        return store.abandon(attempt, failure).onFailure().recoverWithNull();
     }
 
     /**

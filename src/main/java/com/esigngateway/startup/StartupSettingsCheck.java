@@ -14,14 +14,17 @@ import com.esigngateway.security.ApiKeyIdentityProvider;
 import com.esigngateway.vendor.rest.VendorBaseUrl;
 import com.esigngateway.vendor.auth.VendorCredentials;
 import com.esigngateway.config.GatewayConfig;
+import com.esigngateway.config.StateConfig;
 
 import io.quarkus.runtime.LaunchMode;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.runtime.configuration.ConfigurationException;
 
 /**
- * Refuses to start without a vendor to talk to or, with authentication on, without a client allowed to
- * call (an API key, or JWTs with a key to verify them): one message naming every environment variable to set.
+ * Refuses to start without a vendor to talk to, with authentication on without a client allowed to call (an API key,
+ * or JWTs with a key to verify them), or told to share its state in Redis without a Redis to use: one message naming
+ * every environment variable to set. (Redis's eviction policy is checked against Redis itself:
+ * {@code state.redis.RedisStartupCheck}.)
  */
 @ApplicationScoped
 class StartupSettingsCheck {
@@ -43,7 +46,12 @@ class StartupSettingsCheck {
     static final String MISSING_JWT_AUDIENCE = "ESIGN_GATEWAY_AUTH_JWT_ENABLED=true but MP_JWT_VERIFY_AUDIENCES "
             + "(mp.jwt.verify.audiences) is not set: tokens must be meant for this gateway";
 
+    static final String MISSING_REDIS_HOSTS = "ESIGN_STATE_STORE=redis but QUARKUS_REDIS_HOSTS (quarkus.redis.hosts) is"
+            + " not set, e.g. redis://redis:6379 or rediss://redis:6380 for TLS (the password in QUARKUS_REDIS_PASSWORD);"
+            + " or keep the state in memory with ESIGN_STATE_STORE=memory";
+
     private final boolean jwtKeyConfigured;
+    private final boolean redisHostsConfigured;
     private final boolean jwtIssuerConfigured;
     private final boolean jwtAudienceConfigured;
 
@@ -51,7 +59,9 @@ class StartupSettingsCheck {
             @ConfigProperty(name = "mp.jwt.verify.publickey") Optional<String> jwtKey,
             @ConfigProperty(name = "smallrye.jwt.verify.key.location") Optional<String> smallryeKeyLocation,
             @ConfigProperty(name = "mp.jwt.verify.issuer") Optional<String> jwtIssuer,
-            @ConfigProperty(name = "mp.jwt.verify.audiences") Optional<String> jwtAudiences) {
+            @ConfigProperty(name = "mp.jwt.verify.audiences") Optional<String> jwtAudiences,
+            @ConfigProperty(name = "quarkus.redis.hosts") Optional<String> redisHosts) {
+        this.redisHostsConfigured = set(redisHosts);
         this.jwtKeyConfigured = set(jwtKeyLocation) || set(jwtKey) || set(smallryeKeyLocation);
         this.jwtIssuerConfigured = set(jwtIssuer);
         this.jwtAudienceConfigured = set(jwtAudiences);
@@ -61,8 +71,12 @@ class StartupSettingsCheck {
         return value.filter(text -> !text.isBlank()).isPresent();
     }
 
-    void check(@Observes StartupEvent event, VendorBaseUrl baseUrl, VendorCredentials credentials, GatewayConfig gateway) {
+    void check(@Observes StartupEvent event, VendorBaseUrl baseUrl, VendorCredentials credentials, GatewayConfig gateway,
+            StateConfig state) {
         List<String> missing = new ArrayList<>();
+        if (state.store() == StateConfig.Store.REDIS && !redisHostsConfigured) {
+            missing.add(MISSING_REDIS_HOSTS);
+        }
         if (!baseUrl.isSet()) {
             missing.add(MISSING_URL);
         }

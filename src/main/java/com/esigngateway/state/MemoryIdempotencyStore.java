@@ -6,19 +6,20 @@ import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Typed;
 
 import com.esigngateway.api.model.SigningSession;
 import com.esigngateway.config.GatewayConfig;
 import com.esigngateway.session.IdempotencyStore;
 
-import io.quarkus.arc.DefaultBean;
 import io.smallrye.mutiny.Uni;
 
 /**
- * Idempotency records in this instance's memory, bounded by {@code esign.gateway.idempotency.capacity}: the sum of
+ * Idempotency records in this instance's memory (lost when it stops), bounded by {@code esign.gateway.idempotency.capacity}: the sum of
  * the records' estimated sizes, running attempts included. A record lives its retention and is removed only then
  * (time from the injectable {@link Clock}); a new key that does not fit is refused, never made room for.
  * <p>
@@ -26,8 +27,9 @@ import io.smallrye.mutiny.Uni;
  * idempotency store must not do. Every retention is the same, so records expire in the order they were completed
  * and a queue in that order finds the expired ones without a scan. One lock guards it all; nothing slow runs under it.
  */
+// the IdempotencyStore is chosen by esign.state.store (StateStores)
 @ApplicationScoped
-@DefaultBean
+@Typed(MemoryIdempotencyStore.class)
 public class MemoryIdempotencyStore implements IdempotencyStore {
 
     private final Clock clock;
@@ -48,6 +50,7 @@ public class MemoryIdempotencyStore implements IdempotencyStore {
         final Attempt attempt;
         final CompletableFuture<Kept> outcome = new CompletableFuture<>();
         Kept kept;
+        boolean unknown;
         Instant expiresAt;
 
         Entry(Attempt attempt) {
@@ -63,7 +66,10 @@ public class MemoryIdempotencyStore implements IdempotencyStore {
                 removeExpired(now);
                 Entry existing = entries.get(attempt.key());
                 if (existing != null) {
-                    return existing.kept != null ? existing.kept
+                    if (existing.kept != null) {
+                        return existing.kept;
+                    }
+                    return existing.unknown ? new Unknown(existing.attempt.fingerprint())
                             : new Running(existing.attempt.fingerprint(), Uni.createFrom().completionStage(existing.outcome));
                 }
                 if (used + attempt.bytes() > capacity) {
@@ -83,7 +89,7 @@ public class MemoryIdempotencyStore implements IdempotencyStore {
             Entry entry;
             synchronized (this) {
                 entry = entries.get(attempt.key());
-                if (entry == null || entry.attempt != attempt) {
+                if (entry == null || entry.attempt != attempt || entry.kept != null || entry.unknown) {
                     return null;
                 }
                 entry.kept = new Kept(attempt.fingerprint(), attempt.token(), answer);
@@ -96,12 +102,44 @@ public class MemoryIdempotencyStore implements IdempotencyStore {
     }
 
     @Override
+    public Uni<Void> unknown(Attempt attempt) {
+        return Uni.createFrom().item(() -> {
+            Entry entry;
+            synchronized (this) {
+                entry = entries.get(attempt.key());
+                if (entry == null || entry.attempt != attempt || entry.kept != null || entry.unknown) {
+                    return null;
+                }
+                entry.unknown = true;
+                entry.expiresAt = clock.instant().plus(retention);
+                byExpiry.addLast(entry);
+            }
+            entry.outcome.completeExceptionally(new Abandoned());
+            return null;
+        });
+    }
+
+    @Override
+    public Uni<Void> settle(Attempt attempt, SigningSession answer) {
+        return Uni.createFrom().item(() -> {
+            synchronized (this) {
+                Entry entry = entries.get(attempt.key());
+                if (entry != null && entry.unknown && entry.kept == null) {
+                    // keeps its place in the expiry order: the retention counts from when the outcome became unknown
+                    entry.kept = new Kept(entry.attempt.fingerprint(), UUID.randomUUID(), answer);
+                }
+            }
+            return null;
+        });
+    }
+
+    @Override
     public Uni<Void> abandon(Attempt attempt, Throwable failure) {
         return Uni.createFrom().item(() -> {
             Entry entry;
             synchronized (this) {
                 entry = entries.get(attempt.key());
-                if (entry == null || entry.attempt != attempt || entry.kept != null) {
+                if (entry == null || entry.attempt != attempt || entry.kept != null || entry.unknown) {
                     return null;
                 }
                 entries.remove(attempt.key());

@@ -14,6 +14,7 @@ public enum ProblemType {
     PAYLOAD_TOO_LARGE(413, "payload-too-large", "Request body too large"),
     UNSUPPORTED_MEDIA_TYPE(415, "unsupported-media-type", "Unsupported media type"),
     SESSION_STATE_CONFLICT(409, "session-state-conflict", "The session's state does not allow this"),
+    OUTCOME_UNKNOWN(409, "outcome-unknown", "The outcome of an earlier request with this Idempotency-Key is unknown"),
     IDEMPOTENCY_KEY_REUSED(422, "idempotency-key-reused", "Idempotency-Key reused with a different request"),
     VENDOR_REJECTED(422, "vendor-rejected", "The vendor rejected the request"),
     RATE_LIMITED(429, "rate-limited", "Upstream rate limit reached"),
@@ -23,6 +24,7 @@ public enum ProblemType {
     CIRCUIT_OPEN(503, "circuit-open", "The vendor is failing; calls are paused"),
     GATEWAY_BUSY(503, "gateway-busy", "Too many uploads in flight"),
     IDEMPOTENCY_STORE_FULL(503, "idempotency-store-full", "No room to keep another idempotent answer"),
+    IDEMPOTENCY_STORE_UNAVAILABLE(503, "idempotency-store-unavailable", "Idempotency records cannot be reached"),
     VENDOR_TIMEOUT(504, "vendor-timeout", "The vendor did not answer in time");
 
     private final int status;

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -30,6 +31,12 @@ import io.smallrye.mutiny.Uni;
  * <li>Acquisition has its own time limit, retries with exponential backoff and jitter, and its own breaker
  * ({@link TokenCalls}).</li>
  * </ul>
+ * With {@link SharedTokens} ({@code esign.state.store=redis}) an acquisition first looks at the token every instance
+ * shares: one still trusted beyond the refresh skew is used as it is; one within the skew of its end is still used
+ * while whoever takes the refresh lock fetches its successor (refresh ahead: the others keep the current one); when
+ * there is none, one instance fetches under the lock and the others wait for it (at most the lock's hold, then they
+ * fetch their own). When Redis fails the instance fetches and keeps its own token, as in memory mode.
+ * <p>
  * Quarkus Cache does not fit this holder: its expiry is per cache, not per entry, and it cannot drop
  * exactly the token that was refused while a newer one is already being fetched. It is used for the
  * encrypted key ({@link EncryptedApiKey}) and the landing URL instead.
@@ -39,6 +46,9 @@ public class VendorTokenProvider {
 
     private static final Logger LOG = Logger.getLogger(VendorTokenProvider.class);
     private static final Duration TOKEN_RETRY_AFTER = Duration.ofSeconds(5);
+    /** While another instance refreshes the shared token, how soon this one looks again. */
+    private static final Duration REREAD = Duration.ofSeconds(1);
+    private static final Duration LOCK_POLL = Duration.ofMillis(50);
 
     private sealed interface State permits Empty, Ready, Fetching {
     }
@@ -63,10 +73,13 @@ public class VendorTokenProvider {
     private final Duration skew;
     private final VendorEvents events;
     private final VendorSpans spans;
+    private final SharedTokens shared;
+    private final Duration lockHold;
 
     VendorTokenProvider(EncryptedApiKey encryptedApiKey, TokenCalls calls, VendorCredentials credentials,
-            VendorConfig config, Clock clock, VendorEvents events, VendorSpans spans) {
+            VendorConfig config, Clock clock, VendorEvents events, VendorSpans spans, SharedTokens shared) {
         this.spans = spans;
+        this.shared = shared;
         this.encryptedApiKey = encryptedApiKey;
         this.calls = calls;
         this.credentials = credentials;
@@ -75,6 +88,10 @@ public class VendorTokenProvider {
         this.ttl = token.ttl();
         this.skew = token.refreshSkew().compareTo(token.ttl()) < 0 ? token.refreshSkew() : Duration.ZERO;
         this.events = events;
+        // what an acquisition may take: EncryptString and GetToken, each with its retries and backoffs
+        VendorConfig.Retry retry = token.retry();
+        this.lockHold = token.timeout().multipliedBy(2L * (retry.maxRetries() + 1))
+                .plus(retry.maxDelay().plus(retry.jitter()).multipliedBy(2L * retry.maxRetries()));
     }
 
     /** A usable token: the held one, or one fetched now (shared with every concurrent caller). */
@@ -88,6 +105,10 @@ public class VendorTokenProvider {
         if (current instanceof Ready ready && ready.token() == refused
                 && state.compareAndSet(current, new Empty(TokenAcquisitionReason.REJECTED))) {
             LOG.info("The vendor refused the current token; a fresh one will be fetched");
+        }
+        if (shared.active()) {
+            shared.drop(refused.value()).subscribe().with(dropped -> {
+            }, failure -> LOG.debug("The refused token could not be dropped from Redis"));
         }
     }
 
@@ -109,7 +130,7 @@ public class VendorTokenProvider {
             }
             TokenAcquisitionReason reason = held instanceof Empty empty ? empty.reason() : TokenAcquisitionReason.EXPIRY;
             Fetching fetching = new Fetching();
-            fetching.shared = acquire(reason, requestId)
+            fetching.shared = obtain(reason, requestId)
                     .invoke(token -> state.compareAndSet(fetching, new Ready(token)))
                     .onFailure().invoke(failure -> state.compareAndSet(fetching, new Empty(reason)))
                     .memoize().indefinitely();
@@ -117,6 +138,80 @@ public class VendorTokenProvider {
                 return fetching.shared;
             }
         }
+    }
+
+    /** A token for this instance: the shared one when there is one (see the class comment), else its own. */
+    private Uni<VendorToken> obtain(TokenAcquisitionReason reason, String requestId) {
+        if (!shared.active()) {
+            return acquire(reason, requestId);
+        }
+        return shared.read().onFailure().recoverWithNull().chain(stored -> {
+            if (stored == null) {
+                return acquire(reason, requestId);
+            }
+            if (stored.token() == null) {
+                return fetchShared(reason, requestId, System.nanoTime() + lockHold.toNanos());
+            }
+            if (stored.remaining().compareTo(skew) > 0) {
+                return Uni.createFrom().item(fromShared(stored.token(), stored.remaining().minus(skew)));
+            }
+            // due: one instance fetches the next token under the lock; this one goes on with the current one for now
+            if (!stored.locked()) {
+                refreshAhead(stored.token(), requestId);
+            }
+            Duration reread = stored.remaining().compareTo(REREAD) < 0 ? stored.remaining() : REREAD;
+            return Uni.createFrom().item(fromShared(stored.token(), reread));
+        });
+    }
+
+    /** No shared token: fetch one under the lock, or wait for the instance that holds it (then, at worst, our own). */
+    private Uni<VendorToken> fetchShared(TokenAcquisitionReason reason, String requestId, long waitUntil) {
+        String owner = UUID.randomUUID().toString();
+        return shared.lock(owner, lockHold, null).onFailure().recoverWithItem(-1L).chain(generation -> {
+            if (generation < 0) {
+                return acquire(reason, requestId);
+            }
+            if (generation > 0) {
+                return acquire(reason, requestId).call(token -> shared.write(token.value(), ttl, generation, owner)
+                        .onFailure().recoverWithNull());
+            }
+            if (System.nanoTime() - waitUntil > 0) {
+                LOG.info("No shared vendor token came while another instance held the lock; fetching this instance's own");
+                return acquire(reason, requestId);
+            }
+            return Uni.createFrom().voidItem().onItem().delayIt().by(LOCK_POLL)
+                    .chain(() -> shared.read().onFailure().recoverWithNull())
+                    .chain(stored -> {
+                        if (stored == null) {
+                            return acquire(reason, requestId);
+                        }
+                        if (stored.token() != null && stored.remaining().compareTo(Duration.ZERO) > 0) {
+                            Duration usable = stored.remaining().compareTo(skew) > 0 ? stored.remaining().minus(skew)
+                                    : stored.remaining();
+                            return Uni.createFrom().item(fromShared(stored.token(), usable));
+                        }
+                        return fetchShared(reason, requestId, waitUntil);
+                    });
+        });
+    }
+
+    /** Fetches the successor of {@code current} under the lock, in the background; the instance switches to it at once. */
+    private void refreshAhead(String current, String requestId) {
+        String owner = UUID.randomUUID().toString();
+        shared.lock(owner, lockHold, current).chain(generation -> generation <= 0 ? Uni.createFrom().nullItem()
+                : acquire(TokenAcquisitionReason.EXPIRY, requestId).call(token -> shared.write(token.value(), ttl,
+                        generation, owner)))
+                .subscribe().with(fresh -> {
+                    State held = state.get();
+                    if (fresh != null && held instanceof Ready ready && ready.token().value().equals(current)) {
+                        state.compareAndSet(held, new Ready(fresh));
+                    }
+                }, failure -> LOG.debug("Refreshing the shared vendor token ahead failed; it is fetched when due"));
+    }
+
+    private VendorToken fromShared(String value, Duration usable) {
+        Instant now = clock.instant();
+        return new VendorToken(value, now, now.plus(usable));
     }
 
     private Uni<VendorToken> acquire(TokenAcquisitionReason reason, String requestId) {

@@ -5,6 +5,7 @@ import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import com.esigngateway.config.StateConfig;
 import com.esigngateway.config.UpstreamConfig;
 import com.esigngateway.observability.GatewayMetrics;
 
@@ -17,6 +18,10 @@ import io.smallrye.mutiny.Uni;
  * at most {@code …queue} calls are already waiting. Otherwise it fails with {@link VendorFailure#RATE_LIMITED} and
  * the time after which a place will be free, from the real queue; the vendor is not called.
  * <p>
+ * With a {@link SharedRateLimit} ({@code esign.state.store=redis}) the places are those of every instance together;
+ * the waiting itself, and the bound on it, stay per instance. When the shared places cannot be reached, this instance
+ * takes its places from its own share instead: the limit divided by {@code esign.state.redis.fallback-replicas}.
+ * <p>
  * A caller that goes away while it waits leaves its place unused: the limit is never exceeded, at the price of a
  * place. With {@code …queue=0} (or {@code …max-wait=0}) the limiter sheds at once instead of queueing.
  */
@@ -24,38 +29,70 @@ import io.smallrye.mutiny.Uni;
 public class UpstreamRateLimit {
 
     private final RateLimitPlaces places;
+    private final RateLimitPlaces fallbackPlaces;
+    private final SharedRateLimit shared;
+    private final Duration spacing;
     private final UpstreamConfig.RateLimit limit;
     private final GatewayMetrics metrics;
     private int waiting;
 
-    UpstreamRateLimit(UpstreamConfig upstream, GatewayMetrics metrics) {
+    UpstreamRateLimit(UpstreamConfig upstream, GatewayMetrics metrics, SharedRateLimit shared, StateConfig state) {
         this.limit = upstream.rateLimit();
         this.metrics = metrics;
-        this.places = new RateLimitPlaces(limit.requests(), limit.window().plus(limit.safetyMargin()));
+        this.shared = shared;
+        this.spacing = limit.window().plus(limit.safetyMargin());
+        this.places = new RateLimitPlaces(limit.requests(), spacing);
+        this.fallbackPlaces = new RateLimitPlaces(Math.max(1, limit.requests() / Math.max(1,
+                state.redis().fallbackReplicas())), spacing);
         metrics.queueWaiting("rate_limit", this::waiting);
     }
 
     <T> Uni<T> run(Supplier<Uni<T>> call, Deadline deadline) {
         return Uni.createFrom().deferred(() -> {
-            Duration maxWait = deadline.within(limit.maxWait());
-            long wait;
+            long maxWait = deadline.within(limit.maxWait()).toNanos();
+            if (!shared.active()) {
+                return placed(takeLocal(places, maxWait), call);
+            }
+            long allowed;
             synchronized (this) {
-                wait = places.take(waiting < limit.queue() ? maxWait.toNanos() : 0);
-                if (wait > 0) {
-                    waiting++;
-                }
+                allowed = waiting < limit.queue() ? maxWait : 0;
             }
-            if (wait < 0) {
-                return Uni.createFrom().failure(limited(Duration.ofNanos(-wait)));
-            }
-            metrics.queueWait("rate_limit", Duration.ofNanos(wait));
-            if (wait == 0) {
-                return call.get();
-            }
-            return CallerContext.resume(Uni.createFrom().voidItem().onItem().delayIt().by(TimerDelays.of(Duration.ofNanos(wait))))
-                    .onTermination().invoke(this::leftQueue)
-                    .chain(ignored -> call.get());
+            return shared.take(limit.requests(), spacing, allowed)
+                    .invoke(wait -> {
+                        if (wait > 0) {
+                            enteredQueue();
+                        }
+                    })
+                    // the shared implementation reports its own failures; this instance goes on with its own share
+                    .onFailure().recoverWithItem(failure -> takeLocal(fallbackPlaces, maxWait))
+                    .chain(wait -> placed(wait, call));
         });
+    }
+
+    /** A place from this instance's own places: the wait (counted as waiting when above 0), or minus the wait needed. */
+    private synchronized long takeLocal(RateLimitPlaces from, long maxWait) {
+        long wait = from.take(waiting < limit.queue() ? maxWait : 0);
+        if (wait > 0) {
+            waiting++;
+        }
+        return wait;
+    }
+
+    private <T> Uni<T> placed(long wait, Supplier<Uni<T>> call) {
+        if (wait < 0) {
+            return Uni.createFrom().failure(limited(Duration.ofNanos(-wait)));
+        }
+        metrics.queueWait("rate_limit", Duration.ofNanos(wait));
+        if (wait == 0) {
+            return call.get();
+        }
+        return CallerContext.resume(Uni.createFrom().voidItem().onItem().delayIt().by(TimerDelays.of(Duration.ofNanos(wait))))
+                .onTermination().invoke(this::leftQueue)
+                .chain(ignored -> call.get());
+    }
+
+    private synchronized void enteredQueue() {
+        waiting++;
     }
 
     private synchronized void leftQueue() {

@@ -142,6 +142,8 @@ public class VendorCallPipeline {
                             .onFailure(failure -> !(failure instanceof VendorException))
                             .transform(failure -> VendorAnswers.fromFailure(operation.name, failure, limit))
                             .map(response -> answers.classify(operation, response))
+                            .onFailure(VendorException.class)
+                            .transform(failure -> ((VendorException) failure).afterSending())
                             .onItemOrFailure().invoke((item, failure) -> metrics.vendorCall(operation.metricName,
                                     outcome(failure), Duration.ofNanos(System.nanoTime() - started)));
                 }, VendorCallPipeline::outcome);

@@ -11,15 +11,42 @@ public class VendorException extends RuntimeException {
 
     private final VendorFailure kind;
     private final Duration retryAfter;
+    private final boolean sent;
 
     public VendorException(VendorFailure kind, String detail) {
         this(kind, detail, null);
     }
 
     public VendorException(VendorFailure kind, String detail, Duration retryAfter) {
+        this(kind, detail, retryAfter, false);
+    }
+
+    private VendorException(VendorFailure kind, String detail, Duration retryAfter, boolean sent) {
         super(detail, null, false, false);
         this.kind = kind;
         this.retryAfter = retryAfter;
+        this.sent = sent;
+    }
+
+    /** The same failure, of a call whose request had started to go out to the vendor. */
+    VendorException afterSending() {
+        return sent ? this : new VendorException(kind, getMessage(), retryAfter, true);
+    }
+
+    /**
+     * Whether the vendor may have acted on the call although no answer says so: the request had gone out and then
+     * the time ran out, the connection broke, or the answer was a 5xx or unreadable. For a creation this means the
+     * session may exist. Failures before the request left (no token, a full queue, an open breaker, the deadline
+     * already over, no connection) and refusals the vendor stated are never unknown.
+     */
+    public boolean outcomeUnknown() {
+        return sent && (kind == VendorFailure.TIMEOUT || kind == VendorFailure.CONNECTION_LOST
+                || kind == VendorFailure.BAD_ANSWER);
+    }
+
+    /** Whether {@code failure} is a vendor failure whose outcome is unknown ({@link #outcomeUnknown()}). */
+    public static boolean outcomeUnknown(Throwable failure) {
+        return failure instanceof VendorException vendor && vendor.outcomeUnknown();
     }
 
     public VendorFailure kind() {

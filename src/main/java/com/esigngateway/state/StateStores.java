@@ -1,0 +1,45 @@
+package com.esigngateway.state;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
+import jakarta.enterprise.inject.Produces;
+
+import com.esigngateway.config.StateConfig;
+import com.esigngateway.session.IdempotencyStore;
+import com.esigngateway.state.redis.RedisIdempotencyStore;
+import com.esigngateway.state.redis.RedisRateLimit;
+import com.esigngateway.state.redis.RedisTokens;
+import com.esigngateway.vendor.auth.SharedTokens;
+import com.esigngateway.vendor.call.SharedRateLimit;
+
+/**
+ * The one switch, {@code esign.state.store}: in memory (the default) every instance keeps its own idempotency records,
+ * rate-limit places and token, and no Redis bean is ever created; with {@code redis} they are shared.
+ */
+@ApplicationScoped
+class StateStores {
+
+    private final boolean redis;
+
+    StateStores(StateConfig config) {
+        this.redis = config.store() == StateConfig.Store.REDIS;
+    }
+
+    @Produces
+    @ApplicationScoped
+    IdempotencyStore idempotencyStore(Instance<MemoryIdempotencyStore> memory, Instance<RedisIdempotencyStore> shared) {
+        return redis ? shared.get() : memory.get();
+    }
+
+    @Produces
+    @ApplicationScoped
+    SharedRateLimit rateLimit(Instance<RedisRateLimit> shared) {
+        return redis ? shared.get() : SharedRateLimit.NONE;
+    }
+
+    @Produces
+    @ApplicationScoped
+    SharedTokens tokens(Instance<RedisTokens> shared) {
+        return redis ? shared.get() : SharedTokens.NONE;
+    }
+}
