@@ -23,7 +23,7 @@ public interface WebhookConfig {
 
     Delivery delivery();
 
-    /** Bounds of the in-memory queues (the single-instance store). */
+    /** Bounds of the queues, and (with Redis) when a replica's unfinished work is taken over. */
     Queue queue();
 
     /** The internal services that receive events, by name: {@code esign.webhooks.subscribers.<name>.url}. */
@@ -97,13 +97,23 @@ public interface WebhookConfig {
     }
 
     interface Queue {
-        /** Events waiting for verification, and for delivery per subscriber, kept at most (memory mode). */
+        /** Events waiting for verification, and for delivery per subscriber, kept at most. */
         @WithDefault("10000")
         int capacity();
 
-        /** Dead letters kept at most (memory mode); beyond, the oldest is dropped with a warning. */
+        /**
+         * Dead letters kept at most (in all in memory mode, per queue with Redis); beyond, the oldest is dropped with
+         * a warning.
+         */
         @WithDefault("10000")
         int deadLetterCapacity();
+
+        /**
+         * With Redis: how long work handed to a replica may stay unreported before another replica takes it over (the
+         * first one crashed or hangs). Longer than one attempt can take: a delivery's time limit, a verification's.
+         */
+        @WithDefault("2m")
+        Duration claimAfter();
     }
 
     interface Subscriber {

@@ -61,6 +61,8 @@ public class WebhookWorker {
     private final Map<String, AtomicInteger> delivering = new ConcurrentHashMap<>();
     private volatile Backlog snapshot = new Backlog(Map.of());
     private volatile boolean running;
+    /** The store failed on the last tick: logged once, until it answers again (a Redis outage must not flood the log). */
+    private volatile boolean storeFailing;
     private long timer = -1;
 
     WebhookWorker(Vertx vertx, WebhookQueue queue, Verifications verifications, Deliveries deliveries,
@@ -131,9 +133,19 @@ public class WebhookWorker {
         }
         round.chain(() -> queue.backlog(now)).subscribe().with(backlog -> {
             snapshot = backlog;
+            if (storeFailing) {
+                storeFailing = false;
+                LOG.info("Status events: the queue answers again");
+            }
             ticked();
         }, failure -> {
-            LOG.errorf(failure, "Looking for due status events failed");
+            if (storeFailing) {
+                LOG.debugf("Looking for due status events failed again: %s", failure.toString());
+            } else {
+                storeFailing = true;
+                LOG.errorf(failure, "Looking for due status events failed; tried again every %s",
+                        config.pollInterval());
+            }
             ticked();
         });
     }

@@ -103,9 +103,11 @@ public class WebhookReceiver {
         }
         ReceivedWebhook webhook = parsed.webhook();
         queue.receive(webhook, parsed.dedupeKey()).subscribe().with(receipt -> answer(rc, webhook, receipt), failure -> {
-            LOG.errorf(failure, "A vendor webhook about session %s could not be kept", webhook.sessionId());
-            WebhookHttp.problem(rc, mapper, ProblemType.INTERNAL_ERROR, "The webhook could not be kept; send it again.",
-                    List.of(), null, false);
+            // the store (Redis) failed: nothing was acknowledged, so nothing is lost if the vendor sends it again
+            LOG.errorf("A vendor webhook about session %s could not be kept: %s", webhook.sessionId(), failure.toString());
+            metrics.rejected("store_unavailable");
+            WebhookHttp.problem(rc, mapper, ProblemType.EVENT_STORE_UNAVAILABLE,
+                    "The webhook could not be kept; send it again.", List.of(), Duration.ofSeconds(5), false);
         });
     }
 

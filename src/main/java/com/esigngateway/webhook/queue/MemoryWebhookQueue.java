@@ -16,6 +16,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Typed;
 
 import org.jboss.logging.Logger;
 
@@ -23,7 +24,6 @@ import com.esigngateway.config.WebhookConfig;
 import com.esigngateway.webhook.event.ReceivedWebhook;
 import com.esigngateway.webhook.event.VerifiedEvent;
 
-import io.quarkus.arc.DefaultBean;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -31,8 +31,8 @@ import io.smallrye.mutiny.Uni;
  * ({@code esign.webhooks.queue.*}), and are lost when it stops. One lock guards it all; every operation is a few map
  * and tree operations, so the event loop never waits long.
  */
-@DefaultBean
 @ApplicationScoped
+@Typed(MemoryWebhookQueue.class)
 public class MemoryWebhookQueue implements WebhookQueue {
 
     private static final Logger LOG = Logger.getLogger(MemoryWebhookQueue.class);
@@ -233,7 +233,7 @@ public class MemoryWebhookQueue implements WebhookQueue {
             }
             next.remove();
             entry.leased = true;
-            leases.add(new Lease<>(entry.id, (T) entry.item, entry.attempts + 1, entry.enqueuedAt));
+            leases.add(new Lease<>(queue, entry.id, (T) entry.item, entry.attempts + 1, entry.enqueuedAt));
         }
         return leases;
     }

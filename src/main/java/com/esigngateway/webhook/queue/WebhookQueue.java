@@ -14,10 +14,9 @@ import io.smallrye.mutiny.Uni;
  * Where status events wait, in two stages: received webhooks until they are verified (queue {@value #VERIFICATION}),
  * then clean events until each subscriber took them (one queue per subscriber). Work is handed out as
  * {@link Lease}s of what is due; the worker reports each back as done, due again later, or dead. Callers never see
- * how it is kept: {@link MemoryWebhookQueue} holds it in this process; a Redis implementation keeps the same
- * contract with streams (a stream of received webhooks with one consumer group, a stream of events with one
- * consumer group per subscriber, {@code XACK} for done, the pending entries list for what is due again, a
- * dead-letter stream), so that any replica can do the work and a crashed replica's leases are taken over.
+ * how it is kept: {@link MemoryWebhookQueue} holds it in this process; {@link RedisWebhookQueue} keeps the same
+ * contract with Redis streams and consumer groups, so that any replica can do the work and a crashed replica's
+ * leases are taken over ({@link WebhookQueues} chooses by {@code esign.state.store}).
  * <p>
  * Delivery is at least once: a lease that is never reported back (a crash) is handed out again, so an event can
  * reach a subscriber twice with the same event id.

@@ -122,6 +122,10 @@ class MemoryWebhookQueueTest {
     }
 
     static WebhookConfig config(int capacity, int deadLetters) {
+        return config(capacity, deadLetters, Duration.ofMinutes(2), Set.of());
+    }
+
+    static WebhookConfig config(int capacity, int deadLetters, Duration claimAfter, Set<String> subscribers) {
         return new WebhookConfig() {
             public Inbound inbound() {
                 return new Inbound() {
@@ -156,11 +160,17 @@ class MemoryWebhookQueueTest {
                     public int deadLetterCapacity() {
                         return deadLetters;
                     }
+
+                    public Duration claimAfter() {
+                        return claimAfter;
+                    }
                 };
             }
 
             public Map<String, Subscriber> subscribers() {
-                return Map.of();
+                Map<String, Subscriber> named = new java.util.TreeMap<>();
+                subscribers.forEach(name -> named.put(name, null));
+                return named;
             }
 
             public Optional<String> adminKey() {
