@@ -91,6 +91,7 @@ public class RecordingSubscriber implements QuarkusTestResourceLifecycleManager 
     private HttpServer server;
     private ExecutorService executor;
     private final List<Delivery> deliveries = new CopyOnWriteArrayList<>();
+    private final List<Delivery> arrivals = new CopyOnWriteArrayList<>();
     private final Map<String, Deque<Answer>> scripts = new ConcurrentHashMap<>();
 
     @Override
@@ -133,6 +134,7 @@ public class RecordingSubscriber implements QuarkusTestResourceLifecycleManager 
             String subscriber = exchange.getRequestURI().getPath().substring("/events/".length());
             Map<String, String> headers = new HashMap<>();
             exchange.getRequestHeaders().forEach((name, values) -> headers.put(name.toLowerCase(Locale.ROOT), values.get(0)));
+            arrivals.add(new Delivery(subscriber, headers, body, Instant.now(), nanos, -1));
             Deque<Answer> script = scripts.get(subscriber);
             Answer answer;
             synchronized (this) {
@@ -164,7 +166,14 @@ public class RecordingSubscriber implements QuarkusTestResourceLifecycleManager 
                 .filter(delivery -> delivery.body().contains("\"" + sessionId + "\"")).toList();
     }
 
+    /** Every request about {@code sessionId} that reached {@code subscriber}, answered or not yet (or never). */
+    public List<Delivery> arrivedAbout(String subscriber, String sessionId) {
+        return arrivals.stream().filter(delivery -> delivery.subscriber().equals(subscriber))
+                .filter(delivery -> delivery.body().contains("\"" + sessionId + "\"")).toList();
+    }
+
     public void reset() {
+        arrivals.clear();
         deliveries.clear();
         scripts.clear();
     }

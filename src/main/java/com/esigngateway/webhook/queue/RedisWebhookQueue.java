@@ -221,7 +221,13 @@ public class RedisWebhookQueue implements WebhookQueue {
 
     @Inject
     RedisWebhookQueue(RedisState redis, ObjectMapper mapper, WebhookConfig config, Clock clock) {
-        this(redis, mapper, config, clock, "replica-" + UUID.randomUUID());
+        this(redis, mapper, config, clock, consumerName());
+    }
+
+    /** Host (the pod's name), process and a random part: who holds what shows in XINFO CONSUMERS and XPENDING. */
+    static String consumerName() {
+        String host = System.getenv().getOrDefault("HOSTNAME", "gateway");
+        return host + "/" + ProcessHandle.current().pid() + "/" + UUID.randomUUID().toString().substring(0, 8);
     }
 
     /** With a consumer name of its own: a test plays a second replica with it. */
