@@ -42,7 +42,8 @@ import io.vertx.mutiny.redis.client.Response;
  * sorted set by due time and goes back into the stream, as a new entry with its attempts counted, when it is due (so
  * the pending entries are only work in progress, and a long backoff is never mistaken for a crash). Dead letters are a
  * stream per queue, capped; the dedupe memory is one key per webhook with the dedupe window as its TTL; the disabled
- * subscribers a set. Every change is one Lua script, so a replica that dies between two commands leaves nothing half
+ * subscribers a set. What is kept of a webhook or an event (signers' names and emails) is encrypted like the other
+ * state ({@link RedisState#cipher()}). Every change is one Lua script, so a replica that dies between two commands leaves nothing half
  * done. Keys carry the state prefix in a hash tag ({@link RedisState#key}).
  * <p>
  * Due times are the replicas' clocks (they must agree to within a second or so); the takeover and the dedupe window
@@ -402,8 +403,18 @@ public class RedisWebhookQueue implements WebhookQueue {
                 .map(entries -> {
                     List<Lease<T>> leases = new ArrayList<>();
                     for (Response entry : entries) {
-                        leases.add(new Lease<>(queue, entry.get(0).toString(), read(entry.get(1).toString(), type),
-                                Integer.parseInt(entry.get(3).toString()) + 1,
+                        String id = entry.get(0).toString();
+                        T item;
+                        try {
+                            item = read(entry.get(1).toString(), type);
+                        } catch (RuntimeException unreadable) {
+                            // another key (replicas must share credentials or esign.state.redis.encryption-key): left
+                            // pending, so that a replica that can read it takes it over; never dropped
+                            LOG.warnf("Status event entry %s of queue %s cannot be read here (%s); left for another replica",
+                                    id, queue, unreadable.getMessage());
+                            continue;
+                        }
+                        leases.add(new Lease<>(queue, id, item, Integer.parseInt(entry.get(3).toString()) + 1,
                                 Instant.ofEpochMilli(Long.parseLong(entry.get(2).toString()))));
                     }
                     return leases;
@@ -466,19 +477,24 @@ public class RedisWebhookQueue implements WebhookQueue {
         return String.valueOf(instant.toEpochMilli());
     }
 
+    /** As JSON, encrypted: events carry signers' names and emails, which are not kept in Redis in the clear. */
     private String json(Object value) {
         try {
-            return mapper.writeValueAsString(value);
+            return redis.cipher().encrypt(mapper.writeValueAsString(value), purpose(value.getClass()));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write " + value.getClass().getSimpleName(), e);
         }
     }
 
-    private <T> T read(String json, Class<T> type) {
+    private <T> T read(String sealed, Class<T> type) {
         try {
-            return mapper.readValue(json, type);
+            return mapper.readValue(redis.cipher().decrypt(sealed, purpose(type)), type);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot read a " + type.getSimpleName() + " kept in Redis", e);
         }
+    }
+
+    private static String purpose(Class<?> type) {
+        return "webhooks:" + type.getSimpleName();
     }
 }

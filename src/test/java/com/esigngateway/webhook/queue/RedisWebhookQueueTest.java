@@ -95,6 +95,9 @@ class RedisWebhookQueueTest {
         Backlog backlog = queue.backlog(clock.instant()).await().indefinitely();
         assertThat(backlog.queue(WebhookQueue.VERIFICATION).full()).isTrue();
         assertThat(backlog.queue(WebhookQueue.VERIFICATION).oldest()).isEqualTo(webhook("e1").receivedAt());
+        // kept encrypted: the session id is nowhere in the clear
+        String kept = redis.execute("XRANGE", redis.key("webhooks:received"), "-", "+").await().indefinitely().toString();
+        assertThat(kept).contains("enqueuedAt").doesNotContain("s-e1");
         // the dedupe memory expires with the window, kept by Redis
         long ttl = redis.execute("PTTL", redis.key("webhooks:seen:k1")).await().indefinitely().toLong();
         assertThat(ttl).isBetween(Duration.ofHours(23).toMillis(), Duration.ofHours(24).toMillis());
