@@ -1,5 +1,6 @@
 package com.esigngateway.config;
 
+import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -35,4 +36,17 @@ public interface SimulatorConfig {
     /** Largest session body the simulator reads. */
     @WithDefault("512")
     int maxBodyMegabytes();
+
+    /**
+     * Whether the simulator sends the vendor's webhooks when a simulated session changes (a signer completes or
+     * declines, a cancel).
+     */
+    @WithDefault("true")
+    boolean sendWebhooks();
+
+    /**
+     * Where it sends them; by default this gateway's own receiver ({@code /webhooks/esign/} with the first of
+     * {@code esign.webhooks.inbound.secrets}), and nowhere when that has no secret.
+     */
+    Optional<URI> webhookUrl();
 }

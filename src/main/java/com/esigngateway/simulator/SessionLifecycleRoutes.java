@@ -52,6 +52,20 @@ public class SessionLifecycleRoutes {
                 .handler(rc -> answer(rc, () -> vendor.invite(body(rc))));
         router.route(HttpMethod.GET, rest + "/signers/:signerId/token")
                 .handler(rc -> answer(rc, () -> vendor.signerToken(rc.pathParam("signerId"))));
+
+        // What people do in the eSign UI, for demos and tests: each change sends the vendor's webhook.
+        String admin = SimulatorRoutes.BASE + "/admin/sessions/:sessionId";
+        router.route(HttpMethod.POST, admin + "/complete")
+                .handler(rc -> act(rc, vendor.completeAll(rc.pathParam("sessionId"))));
+        router.route(HttpMethod.POST, admin + "/signers/:signerId/complete")
+                .handler(rc -> act(rc, vendor.complete(rc.pathParam("sessionId"), rc.pathParam("signerId"))));
+        router.route(HttpMethod.POST, admin + "/signers/:signerId/decline").handler(BodyHandler.create(false).setBodyLimit(4096))
+                .handler(rc -> act(rc, vendor.decline(rc.pathParam("sessionId"), rc.pathParam("signerId"),
+                        body(rc).path("reason").asText("Declined in the simulator"))));
+    }
+
+    private void act(RoutingContext rc, SimulatedVendor.SignerAction action) {
+        routes.json(rc, action.status(), action.body());
     }
 
     private void answer(RoutingContext rc, java.util.function.Supplier<JsonNode> answer) {

@@ -22,8 +22,10 @@ final class SimulatedSession {
 
     static final int SIGNER_PENDING_INVITE = 1;
     static final int SIGNER_INVITED = 2;
+    static final int SIGNER_IN_PROGRESS = 3;
     static final int SIGNER_COMPLETED = 4;
     static final int SIGNER_CANCELLED = 5;
+    static final int SIGNER_DECLINED = 6;
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
@@ -90,6 +92,40 @@ final class SimulatedSession {
         });
         log.add(new LogEntry(at, "Session cancelled"));
         return true;
+    }
+
+    /** What a signer's action did: the signer's new status, and whether the session completed with it. */
+    record Change(boolean changed, boolean sessionCompleted) {
+    }
+
+    /** A signer signs (in the eSign UI): when the last one has, the session is completed. Only in a sent session. */
+    synchronized Change complete(Signer signer, Instant at) {
+        if (status != SENT || !open(signer)) {
+            return new Change(false, false);
+        }
+        signer.status = SIGNER_COMPLETED;
+        log.add(new LogEntry(at, "Signed by " + signer.email));
+        if (signers.stream().allMatch(each -> each.status == SIGNER_COMPLETED)) {
+            status = COMPLETED;
+            log.add(new LogEntry(at, "Session completed"));
+            return new Change(true, true);
+        }
+        return new Change(true, false);
+    }
+
+    /** A signer declines, with a reason; the session stays as it is (what the vendor does then is undocumented). */
+    synchronized Change decline(Signer signer, String reason, Instant at) {
+        if (status != SENT || !open(signer)) {
+            return new Change(false, false);
+        }
+        signer.status = SIGNER_DECLINED;
+        signer.declinedReason = reason;
+        log.add(new LogEntry(at, "Declined by " + signer.email));
+        return new Change(true, false);
+    }
+
+    private static boolean open(Signer signer) {
+        return signer.status != SIGNER_COMPLETED && signer.status != SIGNER_CANCELLED && signer.status != SIGNER_DECLINED;
     }
 
     /** SendSignerEmailInvites: invitations go out again, to these signers. */

@@ -59,6 +59,7 @@ public class SimulatedVendor {
 
     private final SimulatorConfig config;
     private final VendorConfig vendorConfig;
+    private final SimulatedWebhooks webhooks;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
     private final Map<String, Instant> tokens = new ConcurrentHashMap<>();
@@ -72,9 +73,10 @@ public class SimulatedVendor {
     private final Set<String> users;
     private volatile SimulatorFaults faults = SimulatorFaults.NONE;
 
-    public SimulatedVendor(SimulatorConfig config, VendorConfig vendorConfig, Clock clock) {
+    public SimulatedVendor(SimulatorConfig config, VendorConfig vendorConfig, SimulatedWebhooks webhooks, Clock clock) {
         this.config = config;
         this.vendorConfig = vendorConfig;
+        this.webhooks = webhooks;
         this.clock = clock;
         this.users = new HashSet<>();
         config.users().forEach(user -> users.add(user.toLowerCase(Locale.ROOT)));
@@ -205,7 +207,67 @@ public class SimulatedVendor {
         if (session == null) {
             return NODES.textNode(SESSION_NOT_FOUND);
         }
-        return requestResponse(session.cancel(clock.instant()) ? "True" : "False");
+        boolean cancelled = session.cancel(clock.instant());
+        if (cancelled) {
+            webhooks.sessionStatus(session, SimulatedSession.CANCELLED);
+        }
+        return requestResponse(cancelled ? "True" : "False");
+    }
+
+    /** What a simulated signer's action answers: the session, or why it could not be done (404, 409). */
+    record SignerAction(int status, JsonNode body) {
+    }
+
+    /** A signer signs, as in the eSign UI: the signer's webhook, and the session's when it is completed with it. */
+    SignerAction complete(String sessionId, String signerId) {
+        return act(sessionId, signerId, (session, signer) -> {
+            SimulatedSession.Change change = session.complete(signer, clock.instant());
+            if (change.changed()) {
+                webhooks.signerStatus(session, signer, SimulatedSession.SIGNER_COMPLETED);
+                if (change.sessionCompleted()) {
+                    webhooks.sessionStatus(session, SimulatedSession.COMPLETED);
+                }
+            }
+            return change.changed();
+        });
+    }
+
+    /** A signer declines, with a reason: the signer's webhook carries it. */
+    SignerAction decline(String sessionId, String signerId, String reason) {
+        return act(sessionId, signerId, (session, signer) -> {
+            boolean changed = session.decline(signer, reason, clock.instant()).changed();
+            if (changed) {
+                webhooks.signerStatus(session, signer, SimulatedSession.SIGNER_DECLINED);
+            }
+            return changed;
+        });
+    }
+
+    /** Every signer who has not yet signed signs, in order. */
+    SignerAction completeAll(String sessionId) {
+        SimulatedSession session = session(sessionId);
+        if (session == null) {
+            return new SignerAction(404, NODES.objectNode().put("error", "no such session"));
+        }
+        boolean any = false;
+        for (SimulatedSession.Signer signer : session.signers) {
+            any |= complete(sessionId, signer.id).status() == 200;
+        }
+        return any ? new SignerAction(200, session.toJson())
+                : new SignerAction(409, NODES.objectNode().put("error", "the session is not waiting for signatures"));
+    }
+
+    private SignerAction act(String sessionId, String signerId,
+            java.util.function.BiPredicate<SimulatedSession, SimulatedSession.Signer> action) {
+        SimulatedSession session = session(sessionId);
+        SimulatedSession.Signer signer = session == null ? null : session.signer(signerId);
+        if (signer == null) {
+            return new SignerAction(404, NODES.objectNode().put("error", session == null ? "no such session" : "no such signer"));
+        }
+        if (!action.test(session, signer)) {
+            return new SignerAction(409, NODES.objectNode().put("error", "the session is not waiting for this signer"));
+        }
+        return new SignerAction(200, session.toJson());
     }
 
     /** SendSignerEmailInvites: the listed signers (by SignerId) get their invitations again; errors in Details. */

@@ -25,6 +25,7 @@ class ConfigurationDocumentedTest {
                 new ConfigClass(UpstreamConfig.class, "esign.upstream"),
                 new ConfigClass(GatewayConfig.class, "esign.gateway"),
                 new ConfigClass(SimulatorConfig.class, "esign.simulator"),
+                new ConfigClass(WebhookConfig.class, "esign.webhooks"),
                 new ConfigClass(StateConfig.class, "esign.state"))) {
             ConfigMappings.getProperties(mapping).keySet().stream()
                     .filter(key -> !key.endsWith("[*]")) // the indexed form of a list key

@@ -20,6 +20,7 @@ public final class Contract {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static OpenApiValidationFilter filter;
     private static OpenApiInteractionValidator validator;
+    private static io.swagger.v3.oas.models.OpenAPI openApi;
 
     private Contract() {
     }
@@ -39,6 +40,17 @@ public final class Contract {
                     .build();
         }
         return validator;
+    }
+
+    /** What breaks the contract's schema {@code name} in {@code json}; empty when it conforms. */
+    public static synchronized java.util.List<String> schemaViolations(String name, String json) {
+        if (openApi == null) {
+            openApi = new io.swagger.v3.parser.OpenAPIV3Parser().read(FILE.toAbsolutePath().toUri().toString());
+        }
+        var schema = new io.swagger.v3.oas.models.media.Schema<Object>().$ref("#/components/schemas/" + name);
+        var report = new com.atlassian.oai.validator.schema.SchemaValidator(openApi,
+                new com.atlassian.oai.validator.report.MessageResolver()).validate(json, schema, "event");
+        return report.getMessages().stream().map(message -> message.getMessage()).toList();
     }
 
     public static JsonNode document() {

@@ -26,6 +26,7 @@ public enum ProblemType {
     GATEWAY_BUSY(503, "gateway-busy", "Too many uploads in flight"),
     IDEMPOTENCY_STORE_FULL(503, "idempotency-store-full", "No room to keep another idempotent answer"),
     IDEMPOTENCY_STORE_UNAVAILABLE(503, "idempotency-store-unavailable", "Idempotency records cannot be reached"),
+    EVENT_STORE_UNAVAILABLE(503, "event-store-unavailable", "Status events cannot be kept right now"),
     VENDOR_TIMEOUT(504, "vendor-timeout", "The vendor did not answer in time");
 
     private final int status;
