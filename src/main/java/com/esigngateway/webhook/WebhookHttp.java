@@ -3,7 +3,7 @@ package com.esigngateway.webhook;
 import java.time.Duration;
 import java.util.List;
 
-import com.esigngateway.api.RequestIds;
+import com.esigngateway.api.http.RequestIds;
 import com.esigngateway.api.model.Violation;
 import com.esigngateway.api.problem.ProblemResponses;
 import com.esigngateway.api.problem.ProblemType;

@@ -14,7 +14,7 @@ import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
 import org.jboss.logging.MDC;
 
-import com.esigngateway.api.RequestIds;
+import com.esigngateway.api.http.RequestIds;
 import com.esigngateway.config.WebhookConfig;
 import com.esigngateway.observability.WebhookMetrics;
 import com.esigngateway.webhook.delivery.Deliveries;
