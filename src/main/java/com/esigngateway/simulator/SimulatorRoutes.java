@@ -62,7 +62,8 @@ public class SimulatorRoutes {
         router.route(HttpMethod.POST, BASE + "/rest/v1/sessions").handler(this::createSession);
         router.route(HttpMethod.GET, BASE + "/rest/v1/landingurl").handler(this::landingUrl);
         router.route(HttpMethod.GET, BASE + "/auth/AutoLogMeIn.aspx").handler(this::autoLogin);
-        router.route(BASE + "/admin/*").handler(rc -> admitted(rc, adminKey));
+        // first of all routes, whichever bean registers the other admin routes (sessions, the subscriber stand-in)
+        router.route(BASE + "/admin/*").order(-1).handler(rc -> admitted(rc, adminKey));
         router.route(HttpMethod.GET, BASE + "/admin/faults").handler(rc -> json(rc, 200, vendor.faults()));
         router.route(HttpMethod.PUT, BASE + "/admin/faults").handler(BodyHandler.create().setBodyLimit(4096))
                 .handler(this::setFaults);

@@ -47,7 +47,8 @@ class DevModeFlowTest {
         var created = Requests.create(Contract.exampleRequest()).statusCode(201).extract();
         String session = created.path("id");
 
-        given().post("/simulator/admin/sessions/" + session + "/complete").then().statusCode(200)
+        given().post("/simulator/admin/sessions/" + session + "/complete").then().statusCode(401);
+        admin().post("/simulator/admin/sessions/" + session + "/complete").then().statusCode(200)
                 .body("SessionInfo.StatusCode", equalTo(3));
 
         List<Delivery> crm = awaitDeliveries("crm", session, 3);
@@ -72,7 +73,7 @@ class DevModeFlowTest {
         String session = created.path("id");
         String buyer = created.path("signers[1].id");
 
-        given().contentType(ContentType.JSON).body(Map.of("reason", "The price is wrong"))
+        admin().contentType(ContentType.JSON).body(Map.of("reason", "The price is wrong"))
                 .post("/simulator/admin/sessions/" + session + "/signers/" + buyer + "/decline").then().statusCode(200);
         JsonNode declined = awaitDeliveries("crm", session, 1).get(0).json();
         assertThat(declined.path("type").asText()).isEqualTo("signing-session.declined");
@@ -102,7 +103,8 @@ class DevModeFlowTest {
         headers.put("webhook-timestamp", String.valueOf(timestamp - 3600));
         headers.put("webhook-signature", new Webhook(RecordingSubscriber.CRM_SECRET).sign("evt_standin", timestamp - 3600, body));
         given().headers(headers).contentType(ContentType.JSON).body(body).post("/simulator/subscriber/crm").then().statusCode(400);
-        given().get("/simulator/admin/subscriber/crm/events").then().statusCode(200)
+        given().get("/simulator/admin/subscriber/crm/events").then().statusCode(401);
+        admin().get("/simulator/admin/subscriber/crm/events").then().statusCode(200)
                 .body("received.signatureValid", org.hamcrest.Matchers.contains(false, false, true))
                 .body("received[2].event.type", equalTo("signing-session.completed"));
     }
@@ -110,5 +112,10 @@ class DevModeFlowTest {
     List<Delivery> awaitDeliveries(String subscriber, String session, int count) {
         await().atMost(PATIENCE).until(() -> subscribers.about(subscriber, session).size() >= count);
         return subscribers.about(subscriber, session);
+    }
+
+    /** The simulator's admin routes take its admin key. */
+    static io.restassured.specification.RequestSpecification admin() {
+        return given().header("X-Admin-Key", SimulatorProfile.ADMIN_KEY);
     }
 }
