@@ -62,6 +62,9 @@ public class RequestBodySpool {
         InputStream open() throws IOException;
 
         long length();
+
+        /** Whether the body is held in memory (reading it never waits for a file). */
+        boolean inMemory();
     }
 
     public final class Arriving {
@@ -131,6 +134,11 @@ public class RequestBodySpool {
                     @Override
                     public long length() {
                         return body.length();
+                    }
+
+                    @Override
+                    public boolean inMemory() {
+                        return true;
                     }
                 });
             } else if (!writing) {
@@ -255,6 +263,11 @@ public class RequestBodySpool {
                 @Override
                 public long length() {
                     return bodyLength;
+                }
+
+                @Override
+                public boolean inMemory() {
+                    return false;
                 }
             });
         }

@@ -52,7 +52,49 @@ public class SigningSessionRequestReader implements ServerMessageBodyReader<Crea
     @Override
     public CreateSigningSessionRequest readFrom(Class<CreateSigningSessionRequest> type, Type genericType,
             MediaType mediaType, ServerRequestContext context) throws IOException {
-        return read(context.getInputStream());
+        InputStream body = context.getInputStream();
+        if (body instanceof ParsedAhead parsed) {
+            return parsed.get();
+        }
+        return read(body);
+    }
+
+    /**
+     * Parses a creation's body now, on the calling thread (a worker: the body is in a file), into a stream that stands
+     * for the outcome: set as the request's entity stream, {@link #readFrom} hands it to the resource method, which
+     * runs on the event loop.
+     */
+    public InputStream parseAhead(InputStream body) {
+        try {
+            return new ParsedAhead(read(body), null);
+        } catch (IOException | RuntimeException e) {
+            return new ParsedAhead(null, e);
+        }
+    }
+
+    private static final class ParsedAhead extends InputStream {
+        private final CreateSigningSessionRequest request;
+        private final Exception failure;
+
+        ParsedAhead(CreateSigningSessionRequest request, Exception failure) {
+            this.request = request;
+            this.failure = failure;
+        }
+
+        CreateSigningSessionRequest get() throws IOException {
+            if (failure instanceof IOException io) {
+                throw io;
+            }
+            if (failure != null) {
+                throw (RuntimeException) failure;
+            }
+            return request;
+        }
+
+        @Override
+        public int read() {
+            return -1;
+        }
     }
 
     @Override
