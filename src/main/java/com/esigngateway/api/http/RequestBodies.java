@@ -90,13 +90,28 @@ public class RequestBodies {
         return Uni.createFrom().emitter(emitter -> new Receiver(rc, request, emitter, creation).start());
     }
 
+    /** The body's declared length, else -1 (chunked, or not a number: Vert.x refuses a malformed one earlier). */
+    private static long declaredLength(HttpServerRequest http) {
+        String length = http.getHeader(HttpHeaders.CONTENT_LENGTH);
+        if (length == null) {
+            return -1;
+        }
+        try {
+            return Long.parseLong(length.trim());
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
     /** One body on its way in; every method runs on the request's event loop. */
     private final class Receiver {
         private final RoutingContext rc;
         private final ContainerRequestContext request;
         private final UniEmitter<? super Response> emitter;
         private final RequestBodySpool.Arriving body;
-        private final JsonSyntaxCheck syntax;
+        private final boolean json;
+        private final long declaredLength;
+        private JsonSyntaxCheck syntax;
         private final boolean creation;
         private final long start = System.nanoTime();
         private long received;
@@ -112,9 +127,22 @@ public class RequestBodies {
             HttpServerRequest http = rc.request();
             this.body = bodies.arriving(Vertx.currentContext(), http::pause, http::resume);
             String type = http.getHeader(HttpHeaders.CONTENT_TYPE);
-            this.syntax = type != null && type.toLowerCase(java.util.Locale.ROOT).contains("json")
-                    ? new JsonSyntaxCheck(mapper.getFactory())
-                    : null;
+            this.json = type != null && type.toLowerCase(java.util.Locale.ROOT).contains("json");
+            this.declaredLength = declaredLength(http);
+        }
+
+        /**
+         * Whether this chunk goes through the early syntax check: not when it is the whole body (its declared length
+         * in one chunk, as small bodies arrive), since the full parse follows at once and finds the same violation.
+         */
+        private boolean checked() {
+            if (!json || (syntax == null && received == declaredLength)) {
+                return false;
+            }
+            if (syntax == null) {
+                syntax = new JsonSyntaxCheck(mapper.getFactory());
+            }
+            return true;
         }
 
         void start() {
@@ -130,7 +158,7 @@ public class RequestBodies {
                             "The body is over the " + limit + " bytes this gateway accepts.", null);
                     return;
                 }
-                if (syntax != null && !syntax.feed(chunk.getBytes())) {
+                if (checked() && !syntax.feed(chunk.getBytes())) {
                     malformed(syntax.error());
                     return;
                 }
