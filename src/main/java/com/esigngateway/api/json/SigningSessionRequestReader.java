@@ -18,6 +18,7 @@ import org.jboss.resteasy.reactive.server.spi.ServerRequestContext;
 import com.esigngateway.api.model.CreateSigningSessionRequest;
 import com.esigngateway.api.problem.BindingProblems;
 import com.esigngateway.document.DocumentSpool;
+import com.esigngateway.document.RequestBodySpool;
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -105,7 +106,17 @@ public class SigningSessionRequestReader implements ServerMessageBodyReader<Crea
     }
 
     private CreateSigningSessionRequest read(InputStream body) throws IOException {
-        try (JsonParser parser = reader.createParser(body)) {
+        if (body instanceof RequestBodySpool.HeldInMemory held && held.hasArray()) {
+            // parsed in place; closing it gives its memory back, as the parser closing its stream does otherwise
+            try (held) {
+                return read(reader.createParser(held.array(), held.offset(), held.length()));
+            }
+        }
+        return read(reader.createParser(body));
+    }
+
+    private CreateSigningSessionRequest read(JsonParser created) throws IOException {
+        try (JsonParser parser = created) {
             try {
                 if (parser.nextToken() == null) {
                     return null; // no body: the validator reports it with the request's other problems
