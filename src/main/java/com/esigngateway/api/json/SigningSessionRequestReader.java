@@ -17,6 +17,7 @@ import org.jboss.resteasy.reactive.server.spi.ServerRequestContext;
 
 import com.esigngateway.api.model.CreateSigningSessionRequest;
 import com.esigngateway.api.problem.BindingProblems;
+import com.esigngateway.document.DocumentContentDeserializer;
 import com.esigngateway.document.DocumentSpool;
 import com.esigngateway.document.RequestBodySpool;
 import com.fasterxml.jackson.core.JacksonException;
@@ -109,19 +110,21 @@ public class SigningSessionRequestReader implements ServerMessageBodyReader<Crea
         if (body instanceof RequestBodySpool.HeldInMemory held && held.hasArray()) {
             // parsed in place; closing it gives its memory back, as the parser closing its stream does otherwise
             try (held) {
-                return read(reader.createParser(held.array(), held.offset(), held.length()));
+                ObjectReader inPlace = reader.withAttribute(DocumentContentDeserializer.InPlace.class,
+                        new DocumentContentDeserializer.InPlace(held.array(), held.offset()));
+                return read(inPlace, inPlace.createParser(held.array(), held.offset(), held.length()));
             }
         }
-        return read(reader.createParser(body));
+        return read(reader, reader.createParser(body));
     }
 
-    private CreateSigningSessionRequest read(JsonParser created) throws IOException {
+    private CreateSigningSessionRequest read(ObjectReader using, JsonParser created) throws IOException {
         try (JsonParser parser = created) {
             try {
                 if (parser.nextToken() == null) {
                     return null; // no body: the validator reports it with the request's other problems
                 }
-                CreateSigningSessionRequest request = reader.readValue(parser);
+                CreateSigningSessionRequest request = using.readValue(parser);
                 if (parser.nextToken() != null) {
                     throw BindingProblems.trailingContent();
                 }
