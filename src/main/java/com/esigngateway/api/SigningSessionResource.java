@@ -23,15 +23,12 @@ import com.esigngateway.session.SendInvitations;
 
 import org.jboss.logging.MDC;
 
-import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.Context;
-import io.vertx.core.Vertx;
 
 /**
  * {@code /v1/signing-sessions}, as the contract in {@code openapi/esign-gateway.yaml} defines it: one use case per
- * method. A creation's body has been received by {@link com.esigngateway.api.http.RequestBodies} and is parsed on a worker ({@code @Blocking});
- * the session is then created back on the request's event loop, as every other endpoint's work is.
+ * method, on the request's event loop. A creation's body has been received by
+ * {@link com.esigngateway.api.http.RequestBodies}, which also says where it is parsed.
  */
 @RolesAllowed(Roles.SIGNING_SESSIONS)
 public class SigningSessionResource implements SigningSessionsApi {
@@ -64,11 +61,10 @@ public class SigningSessionResource implements SigningSessionsApi {
     }
 
     @Override
-    @Blocking
     public Uni<Response> createSigningSession(CreateSigningSessionRequest request, String idempotencyKey,
             String requestId) {
         String caller = caller();
-        return onEventLoop(create.create(request, caller, idempotencyKey, requestId)).map(outcome -> {
+        return create.create(request, caller, idempotencyKey, requestId).map(outcome -> {
             Response.ResponseBuilder response = Response.status(Response.Status.CREATED)
                     .header("Location", "/v1/signing-sessions/"
                             + URLEncoder.encode(outcome.session().getId(), StandardCharsets.UTF_8))
@@ -138,11 +134,5 @@ public class SigningSessionResource implements SigningSessionsApi {
 
     private static Response ok(Object entity) {
         return Response.ok(entity, MediaType.APPLICATION_JSON).build();
-    }
-
-    /** Subscribes on the request's own Vert.x context (its event loop), where the vendor pipeline expects to run. */
-    private static <T> Uni<T> onEventLoop(Uni<T> work) {
-        Context context = Vertx.currentContext();
-        return context == null ? work : work.runSubscriptionOn(task -> context.runOnContext(ignored -> task.run()));
     }
 }

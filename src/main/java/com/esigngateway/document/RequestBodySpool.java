@@ -13,6 +13,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import com.esigngateway.config.GatewayConfig;
 
+import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufInputStream;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
@@ -62,6 +63,50 @@ public class RequestBodySpool {
         InputStream open() throws IOException;
 
         long length();
+
+        /** Whether the body is held in memory (reading it never waits for a file). */
+        boolean inMemory();
+    }
+
+    /**
+     * A body held in memory, as a stream, whose bytes a parser may also read in place ({@link #array()}): a parser
+     * over the array itself skips the copies into its own buffer.
+     */
+    public static final class HeldInMemory extends ByteBufInputStream {
+        private final ByteBuf bytes;
+        private final Runnable release;
+
+        HeldInMemory(ByteBuf bytes, Runnable release) {
+            super(bytes.duplicate());
+            this.bytes = bytes;
+            this.release = release;
+        }
+
+        /** Whether {@link #array()} holds the body (else only the stream does). */
+        public boolean hasArray() {
+            return bytes.hasArray();
+        }
+
+        public byte[] array() {
+            return bytes.array();
+        }
+
+        public int offset() {
+            return bytes.arrayOffset() + bytes.readerIndex();
+        }
+
+        public int length() {
+            return bytes.readableBytes();
+        }
+
+        @Override
+        public void close() throws IOException {
+            try {
+                super.close();
+            } finally {
+                release.run();
+            }
+        }
     }
 
     public final class Arriving {
@@ -125,12 +170,17 @@ public class RequestBodySpool {
                 finished.complete(new Received() {
                     @Override
                     public InputStream open() {
-                        return releasingOnClose(new ByteBufInputStream(body.getByteBuf()));
+                        return new HeldInMemory(body.getByteBuf(), Arriving.this::release);
                     }
 
                     @Override
                     public long length() {
                         return body.length();
+                    }
+
+                    @Override
+                    public boolean inMemory() {
+                        return true;
                     }
                 });
             } else if (!writing) {
@@ -255,6 +305,11 @@ public class RequestBodySpool {
                 @Override
                 public long length() {
                     return bodyLength;
+                }
+
+                @Override
+                public boolean inMemory() {
+                    return false;
                 }
             });
         }

@@ -1,6 +1,9 @@
 package com.esigngateway.api.http;
 
 import java.io.IOException;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -22,6 +25,13 @@ import com.fasterxml.jackson.core.async.ByteArrayFeeder;
 final class JsonSyntaxCheck {
 
     static final int KEPT = 256;
+
+    /** Eight bytes of a body at a time, for skipping the contents of a long string. */
+    private static final VarHandle WORDS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long ONES = 0x0101010101010101L;
+    private static final long HIGHS = 0x8080808080808080L;
+    private static final long QUOTES = ONES * '"';
+    private static final long BACKSLASHES = ONES * '\\';
 
     private enum Lexer { OUTSIDE, INSIDE, ESCAPED }
 
@@ -61,8 +71,18 @@ final class JsonSyntaxCheck {
             scratch = new byte[2 * bytes.length];
         }
         kept = 0;
-        for (byte b : bytes) {
-            lex(b);
+        int i = 0;
+        while (i < bytes.length) {
+            if (cutting && lexer == Lexer.INSIDE && unicodeDigits == 0) {
+                // the bulk of a large body (a document's base64): only a quote or a backslash matters here
+                int stop = endOfPlainContent(bytes, i);
+                cut(stop - i);
+                i = stop;
+                if (i == bytes.length) {
+                    break;
+                }
+            }
+            lex(bytes[i++]);
         }
         try {
             feeder.feedInput(scratch, 0, kept);
@@ -168,6 +188,25 @@ final class JsonSyntaxCheck {
                 }
             }
         }
+    }
+
+    /** The index of the first quote or backslash at or after {@code from}, else the length. */
+    static int endOfPlainContent(byte[] bytes, int from) {
+        int i = from;
+        for (; i + Long.BYTES <= bytes.length; i += Long.BYTES) {
+            long word = (long) WORDS.get(bytes, i);
+            if (hasZeroByte(word ^ QUOTES) || hasZeroByte(word ^ BACKSLASHES)) {
+                break;
+            }
+        }
+        while (i < bytes.length && bytes[i] != '"' && bytes[i] != '\\') {
+            i++;
+        }
+        return i;
+    }
+
+    private static boolean hasZeroByte(long word) {
+        return ((word - ONES) & ~word & HIGHS) != 0;
     }
 
     private void emit(byte b) {

@@ -17,7 +17,9 @@ import org.jboss.resteasy.reactive.server.spi.ServerRequestContext;
 
 import com.esigngateway.api.model.CreateSigningSessionRequest;
 import com.esigngateway.api.problem.BindingProblems;
+import com.esigngateway.document.DocumentContentDeserializer;
 import com.esigngateway.document.DocumentSpool;
+import com.esigngateway.document.RequestBodySpool;
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -52,7 +54,49 @@ public class SigningSessionRequestReader implements ServerMessageBodyReader<Crea
     @Override
     public CreateSigningSessionRequest readFrom(Class<CreateSigningSessionRequest> type, Type genericType,
             MediaType mediaType, ServerRequestContext context) throws IOException {
-        return read(context.getInputStream());
+        InputStream body = context.getInputStream();
+        if (body instanceof ParsedAhead parsed) {
+            return parsed.get();
+        }
+        return read(body);
+    }
+
+    /**
+     * Parses a creation's body now, on the calling thread (a worker: the body is in a file), into a stream that stands
+     * for the outcome: set as the request's entity stream, {@link #readFrom} hands it to the resource method, which
+     * runs on the event loop.
+     */
+    public InputStream parseAhead(InputStream body) {
+        try {
+            return new ParsedAhead(read(body), null);
+        } catch (IOException | RuntimeException e) {
+            return new ParsedAhead(null, e);
+        }
+    }
+
+    private static final class ParsedAhead extends InputStream {
+        private final CreateSigningSessionRequest request;
+        private final Exception failure;
+
+        ParsedAhead(CreateSigningSessionRequest request, Exception failure) {
+            this.request = request;
+            this.failure = failure;
+        }
+
+        CreateSigningSessionRequest get() throws IOException {
+            if (failure instanceof IOException io) {
+                throw io;
+            }
+            if (failure != null) {
+                throw (RuntimeException) failure;
+            }
+            return request;
+        }
+
+        @Override
+        public int read() {
+            return -1;
+        }
     }
 
     @Override
@@ -63,12 +107,24 @@ public class SigningSessionRequestReader implements ServerMessageBodyReader<Crea
     }
 
     private CreateSigningSessionRequest read(InputStream body) throws IOException {
-        try (JsonParser parser = reader.createParser(body)) {
+        if (body instanceof RequestBodySpool.HeldInMemory held && held.hasArray()) {
+            // parsed in place; closing it gives its memory back, as the parser closing its stream does otherwise
+            try (held) {
+                ObjectReader inPlace = reader.withAttribute(DocumentContentDeserializer.InPlace.class,
+                        new DocumentContentDeserializer.InPlace(held.array(), held.offset()));
+                return read(inPlace, inPlace.createParser(held.array(), held.offset(), held.length()));
+            }
+        }
+        return read(reader, reader.createParser(body));
+    }
+
+    private CreateSigningSessionRequest read(ObjectReader using, JsonParser created) throws IOException {
+        try (JsonParser parser = created) {
             try {
                 if (parser.nextToken() == null) {
                     return null; // no body: the validator reports it with the request's other problems
                 }
-                CreateSigningSessionRequest request = reader.readValue(parser);
+                CreateSigningSessionRequest request = using.readValue(parser);
                 if (parser.nextToken() != null) {
                     throw BindingProblems.trailingContent();
                 }

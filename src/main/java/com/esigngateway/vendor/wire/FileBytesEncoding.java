@@ -10,6 +10,9 @@ import java.util.Base64;
 import com.esigngateway.config.VendorConfig.FileBytesFormat;
 import com.esigngateway.document.DocumentSource;
 
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+
 /**
  * Renders document bytes as the JSON value the vendor reads, slice by slice, so that a document is
  * never held in memory a second time in its (about 3.6 times larger) JSON form.
@@ -33,7 +36,7 @@ abstract sealed class FileBytesEncoding {
      * The JSON text for {@code slice[0, count)}; {@code first} when the slice starts the document (the
      * opening and no leading separator), {@code last} when it ends it (the closing).
      */
-    abstract byte[] render(byte[] slice, int count, boolean first, boolean last);
+    abstract ByteBuf render(byte[] slice, int count, boolean first, boolean last);
 
     /** {@code [37,80,68,70]}: what .NET's JavaScriptSerializer writes for a byte[]. */
     static final class NumberArray extends FileBytesEncoding {
@@ -61,15 +64,14 @@ abstract sealed class FileBytesEncoding {
         }
 
         /**
-         * Sized exactly in a first pass, so the chunk is allocated once and never trimmed or copied. The
-         * second pass has no data-dependent branch: each byte stores its whole {@code ",ddd"} word at once
-         * and moves on by the word's length (a branch per digit count mispredicts on document bytes).
+         * Written into room for the longest text (four bytes per byte) and handed on as the part written, so the bytes
+         * are read once (sizing the chunk exactly first took a second pass over them, as long as the render). Each
+         * byte stores its whole {@code ",ddd"} word at once and moves on by the word's length, with no
+         * data-dependent branch (a branch per digit count mispredicts on document bytes).
          */
         @Override
-        byte[] render(byte[] slice, int count, boolean first, boolean last) {
-            int size = (first ? 1 : 0) + (last ? 1 : 0) + Math.max(0, first ? count - 1 : count)
-                    + (int) DocumentSource.digits(slice, 0, count);
-            byte[] out = new byte[size];
+        ByteBuf render(byte[] slice, int count, boolean first, boolean last) {
+            byte[] out = new byte[2 + 4 * count];
             int pos = 0;
             int i = 0;
             if (first) {
@@ -80,20 +82,15 @@ abstract sealed class FileBytesEncoding {
                     i = 1;
                 }
             }
-            int wordsEnd = out.length - 4; // the last few words are written byte by byte
-            for (; i < count && pos <= wordsEnd; i++) {
-                int v = slice[i] & 0xFF;
-                INT.set(out, pos, COMMA_WORD[v]);
-                pos += COMMA_LENGTH[v];
-            }
             for (; i < count; i++) {
                 int v = slice[i] & 0xFF;
-                pos = put(out, pos, COMMA_WORD[v], COMMA_LENGTH[v]);
+                INT.set(out, pos, COMMA_WORD[v]); // within the room: at most 4 bytes per byte
+                pos += COMMA_LENGTH[v];
             }
             if (last) {
-                out[pos] = ']';
+                out[pos++] = ']';
             }
-            return out;
+            return Unpooled.wrappedBuffer(out, 0, pos);
         }
 
         private static int put(byte[] out, int pos, int word, int length) {
@@ -114,7 +111,7 @@ abstract sealed class FileBytesEncoding {
         }
 
         @Override
-        byte[] render(byte[] slice, int count, boolean first, boolean last) {
+        ByteBuf render(byte[] slice, int count, boolean first, boolean last) {
             byte[] encoded = Base64.getEncoder().encode(count == slice.length ? slice : Arrays.copyOf(slice, count));
             byte[] out = new byte[encoded.length + (first ? 1 : 0) + (last ? 1 : 0)];
             int pos = 0;
@@ -126,7 +123,7 @@ abstract sealed class FileBytesEncoding {
             if (last) {
                 out[pos] = '"';
             }
-            return out;
+            return Unpooled.wrappedBuffer(out);
         }
     }
 }

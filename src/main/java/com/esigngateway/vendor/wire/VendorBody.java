@@ -10,6 +10,7 @@ import java.util.NoSuchElementException;
 import com.esigngateway.vendor.model.FileBytes;
 import com.esigngateway.document.DocumentSource;
 
+import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.smallrye.mutiny.Multi;
 import io.vertx.mutiny.core.buffer.Buffer;
@@ -109,12 +110,12 @@ public final class VendorBody {
                 boolean first = offset == 0;
                 offset += count;
                 boolean last = offset >= size;
-                byte[] chunk = file.encoding().render(slice, count, first, last);
+                ByteBuf chunk = file.encoding().render(slice, count, first, last);
                 if (last) {
                     closeReader();
                     file = null;
                 }
-                return wrap(chunk);
+                return Buffer.newInstance(io.vertx.core.buffer.Buffer.buffer(chunk));
             } catch (IOException e) {
                 throw new UncheckedIOException("could not read a document for the vendor body", e);
             }

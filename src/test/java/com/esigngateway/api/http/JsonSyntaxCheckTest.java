@@ -57,6 +57,39 @@ class JsonSyntaxCheckTest {
     }
 
     @Test
+    void aBreakAfterALongDocumentIsFoundAtItsRealColumn() {
+        for (int pad = 0; pad < 9; pad++) { // the closing quote at every offset within a word of eight bytes
+            String body = "{\"documents\":[{\"content\":\"" + "QUJD".repeat(3000) + "x".repeat(pad) + "\" \"name\":1}]}";
+            byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+            Random random = new Random(13 + pad);
+            for (int trial = 0; trial < 20; trial++) {
+                JsonSyntaxCheck check = new JsonSyntaxCheck(new JsonFactory());
+                boolean fine = true;
+                for (byte[] chunk : chunks(bytes, random)) {
+                    fine &= check.feed(chunk);
+                }
+                assertThat(fine && check.end()).isFalse();
+                int column = bytes.length - "\"name\":1}]}".length() + 1;
+                assertThat(check.error().getColumnNr()).as("pad %d", pad).isBetween(column, column + 1);
+            }
+        }
+    }
+
+    @Test
+    void plainContentEndsAtTheFirstQuoteOrBackslash() {
+        for (int at = 0; at < 40; at++) {
+            for (char stop : new char[] {'"', '\\'}) {
+                byte[] bytes = ("A".repeat(at) + stop + "B\"".repeat(3)).getBytes(StandardCharsets.US_ASCII);
+                for (int from = 0; from <= at; from++) {
+                    assertThat(JsonSyntaxCheck.endOfPlainContent(bytes, from)).isEqualTo(at);
+                }
+            }
+            assertThat(JsonSyntaxCheck.endOfPlainContent("é".repeat(at).getBytes(StandardCharsets.UTF_8), 0))
+                    .isEqualTo(2 * at);
+        }
+    }
+
+    @Test
     void aBodyThatMerelyEndsEarlyIsLeftToTheFullParse() {
         JsonSyntaxCheck check = new JsonSyntaxCheck(new JsonFactory());
         assertThat(check.feed("{\"title\":\"".getBytes(StandardCharsets.UTF_8))).isTrue();
