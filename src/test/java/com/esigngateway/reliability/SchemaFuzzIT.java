@@ -27,8 +27,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
 /**
- * Schema-driven fuzzing with Portman (npm {@code @apideck/portman}, run with newman) against the packaged
- * application and its embedded simulator: one request per rule the contract states (each required field left out,
+ * Schema-driven fuzzing with Portman (npm {@code @apideck/portman}, run with newman) of the session creation against
+ * the packaged application and its embedded simulator: one request per rule the contract states (each required field left out,
  * each minimum, maximum, minLength and maxLength broken) must be a 400 problem that conforms to the contract, and the
  * example itself a conforming 201. {@code e2e/portman-config.json} is the configuration.
  * <p>
@@ -102,6 +102,11 @@ class SchemaFuzzIT {
         signer0.put("requireDocumentUpload", false);
         ((ObjectNode) document.at("/components/schemas/SignerInput/properties/mergeFields/additionalProperties"))
                 .remove("maxLength");
+        // only the creation: the other operations have no body to fuzz, and their examples name sessions that do not
+        // exist (a 404 where Portman's contract test wants a 2xx); SessionLifecycleTest covers them
+        ObjectNode creation = yaml.createObjectNode();
+        creation.putObject("/v1/signing-sessions").set("post", document.at("/paths/~1v1~1signing-sessions/post"));
+        document.set("paths", creation);
         yaml.writeValue(target.toFile(), document);
     }
 
