@@ -65,7 +65,9 @@ class RedisSettingsIT {
                         .header("Idempotent-Replayed", "true");
                 one.get(0).raw().get("/q/health/well").then().statusCode(200)
                         .body("checks.find { it.name == 'state' }.data.store", org.hamcrest.Matchers.equalTo("memory"));
-                assertThat(one.get(0).output().lines().filter(line -> !line.contains("Installed features")))
+                // the process's own path (a native executable's, say in a checkout named after Redis) is no mention
+                assertThat(one.get(0).output().lines().filter(line -> !line.contains("Installed features"))
+                        .map(line -> line.replaceAll("\"processName\":\"[^\"]*\"", "")))
                         .as("log lines about Redis").noneMatch(line -> line.toLowerCase(java.util.Locale.ROOT).contains("redis"));
                 one.get(0).raw().get("/q/metrics").then().statusCode(200)
                         .body(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("redis_")));
