@@ -83,13 +83,19 @@ public class MemoryIdempotencyStore implements IdempotencyStore {
         });
     }
 
+    /** The entry of {@code attempt} while it is still running (neither kept, unknown nor replaced), else null. */
+    private Entry running(Attempt attempt) {
+        Entry entry = entries.get(attempt.key());
+        return entry == null || entry.attempt != attempt || entry.kept != null || entry.unknown ? null : entry;
+    }
+
     @Override
     public Uni<Void> complete(Attempt attempt, SigningSession answer) {
         return Uni.createFrom().item(() -> {
             Entry entry;
             synchronized (this) {
-                entry = entries.get(attempt.key());
-                if (entry == null || entry.attempt != attempt || entry.kept != null || entry.unknown) {
+                entry = running(attempt);
+                if (entry == null) {
                     return null;
                 }
                 entry.kept = new Kept(attempt.fingerprint(), attempt.token(), answer);
@@ -106,8 +112,8 @@ public class MemoryIdempotencyStore implements IdempotencyStore {
         return Uni.createFrom().item(() -> {
             Entry entry;
             synchronized (this) {
-                entry = entries.get(attempt.key());
-                if (entry == null || entry.attempt != attempt || entry.kept != null || entry.unknown) {
+                entry = running(attempt);
+                if (entry == null) {
                     return null;
                 }
                 entry.unknown = true;
@@ -138,8 +144,8 @@ public class MemoryIdempotencyStore implements IdempotencyStore {
         return Uni.createFrom().item(() -> {
             Entry entry;
             synchronized (this) {
-                entry = entries.get(attempt.key());
-                if (entry == null || entry.attempt != attempt || entry.kept != null || entry.unknown) {
+                entry = running(attempt);
+                if (entry == null) {
                     return null;
                 }
                 entries.remove(attempt.key());
