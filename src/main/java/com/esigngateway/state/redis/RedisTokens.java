@@ -24,15 +24,18 @@ public class RedisTokens implements SharedTokens {
     static final String FEATURE = "token";
     static final String PURPOSE = "vendor-token";
 
-    // KEYS token, lock
+    // KEYS token, lock, written
     static final Script READ = Script.of("token-read", """
             local v = redis.call('HGET', KEYS[1], 'v')
-            return {v or '', redis.call('PTTL', KEYS[1]), redis.call('EXISTS', KEYS[2])}
+            return {v or '', redis.call('PTTL', KEYS[1]), redis.call('EXISTS', KEYS[2]),
+              tonumber(redis.call('GET', KEYS[3]) or '0')}
             """);
-    // KEYS lock, generation, token; ARGV owner, hold ms, fingerprint of the token to replace ('' for none)
+    // KEYS lock, generation, token, written; ARGV owner, hold ms, generation of the token to replace (0 for none)
     static final Script LOCK = Script.of("token-lock", """
-            local stored = redis.call('HGET', KEYS[3], 'f')
-            if (ARGV[3] == '' and stored) or (ARGV[3] ~= '' and stored ~= ARGV[3]) then return 0 end
+            local stored = redis.call('EXISTS', KEYS[3]) == 1
+            local written = tonumber(redis.call('GET', KEYS[4]) or '0')
+            local replacing = tonumber(ARGV[3])
+            if (replacing == 0 and stored) or (replacing ~= 0 and (not stored or written ~= replacing)) then return 0 end
             if redis.call('SET', KEYS[1], ARGV[1], 'NX', 'PX', tonumber(ARGV[2])) then
               return redis.call('INCR', KEYS[2])
             end
@@ -84,26 +87,27 @@ public class RedisTokens implements SharedTokens {
 
     @Override
     public Uni<Stored> read() {
-        return redis.run(READ, List.of(token, lock), List.of()).map(found -> {
+        return redis.run(READ, List.of(token, lock, written), List.of()).map(found -> {
             String sealed = found.get(0).toString();
             long remaining = found.get(1).toLong();
             boolean locked = found.get(2).toLong() > 0;
+            long generation = found.get(3).toLong();
             if (sealed.isEmpty() || remaining <= 0) {
-                return new Stored(null, Duration.ZERO, locked);
+                return new Stored(null, Duration.ZERO, locked, 0);
             }
             try {
-                return new Stored(redis.cipher().decrypt(sealed, PURPOSE), Duration.ofMillis(remaining), locked);
+                return new Stored(redis.cipher().decrypt(sealed, PURPOSE), Duration.ofMillis(remaining), locked, generation);
             } catch (StateCipher.Unreadable e) {
                 // stored by a replica with another key: as good as none (a fresh one replaces it)
-                return new Stored(null, Duration.ZERO, locked);
+                return new Stored(null, Duration.ZERO, locked, 0);
             }
         }).onFailure().invoke(this::fellBack);
     }
 
     @Override
-    public Uni<Long> lock(String owner, Duration hold, String replacing) {
-        return redis.run(LOCK, List.of(lock, generation, token), List.of(owner, String.valueOf(Math.max(1, hold.toMillis())),
-                replacing == null ? "" : redis.cipher().fingerprint(replacing)))
+    public Uni<Long> lock(String owner, Duration hold, long replacing) {
+        return redis.run(LOCK, List.of(lock, generation, token, written), List.of(owner,
+                String.valueOf(Math.max(1, hold.toMillis())), String.valueOf(replacing)))
                 .map(won -> won.toLong()).onFailure().invoke(this::fellBack);
     }
 

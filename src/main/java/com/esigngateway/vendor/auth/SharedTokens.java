@@ -26,7 +26,7 @@ public interface SharedTokens {
         }
 
         @Override
-        public Uni<Long> lock(String owner, Duration hold, String replacing) {
+        public Uni<Long> lock(String owner, Duration hold, long replacing) {
             return unavailable();
         }
 
@@ -50,13 +50,16 @@ public interface SharedTokens {
         }
     };
 
-    /** What is stored: the token (null: none), how long it is still trusted, and whether someone holds the lock. */
-    record Stored(String token, Duration remaining, boolean locked) {
+    /**
+     * What is stored: the token (null: none), how long it is still trusted, whether someone holds the lock, and the
+     * generation the token was written with.
+     */
+    record Stored(String token, Duration remaining, boolean locked, long generation) {
 
         @Override
         public String toString() {
             return "Stored[token=" + (token == null ? "none" : "******") + ", remaining=" + remaining + ", locked="
-                    + locked + "]";
+                    + locked + ", generation=" + generation + "]";
         }
     }
 
@@ -65,11 +68,12 @@ public interface SharedTokens {
     Uni<Stored> read();
 
     /**
-     * Takes the refresh lock for {@code hold}, if the stored token is still {@code replacing} (null: still none), so
-     * that an instance that saw the token due after another one had already replaced it does not fetch once more: the
+     * Takes the refresh lock for {@code hold}, if the stored token is still the one of generation {@code replacing}
+     * (0: still none), so that an instance that saw the token due after another one had already replaced it does not
+     * fetch once more (by generation, not by value: the vendor may hand out the same token string again): the
      * generation to write with, or 0 when someone else holds the lock or the token changed.
      */
-    Uni<Long> lock(String owner, Duration hold, String replacing);
+    Uni<Long> lock(String owner, Duration hold, long replacing);
 
     /**
      * Stores {@code token}, trusted for {@code trusted}, unless a token of a newer generation was stored meanwhile;

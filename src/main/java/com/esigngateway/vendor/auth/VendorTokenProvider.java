@@ -166,7 +166,7 @@ public class VendorTokenProvider {
             }
             // due: one instance fetches the next token under the lock; this one goes on with the current one for now
             if (!stored.locked()) {
-                refreshAhead(stored.token(), requestId);
+                refreshAhead(stored.token(), stored.generation(), requestId);
             }
             Duration reread = stored.remaining().compareTo(REREAD) < 0 ? stored.remaining() : REREAD;
             return Uni.createFrom().item(fromShared(stored.token(), reread));
@@ -176,7 +176,7 @@ public class VendorTokenProvider {
     /** No shared token: fetch one under the lock, or wait for the instance that holds it (then, at worst, our own). */
     private Uni<VendorToken> fetchShared(TokenAcquisitionReason reason, String requestId, long waitUntil) {
         String owner = UUID.randomUUID().toString();
-        return shared.lock(owner, lockHold, null).onFailure().recoverWithItem(-1L).chain(generation -> {
+        return shared.lock(owner, lockHold, 0L).onFailure().recoverWithItem(-1L).chain(generation -> {
             if (generation < 0) {
                 return acquire(reason, requestId);
             }
@@ -206,10 +206,13 @@ public class VendorTokenProvider {
         });
     }
 
-    /** Fetches the successor of {@code current} under the lock, in the background; the instance switches to it at once. */
-    private void refreshAhead(String current, String requestId) {
+    /**
+     * Fetches the successor of {@code current} (stored with {@code currentGeneration}) under the lock, in the
+     * background; the instance switches to it at once.
+     */
+    private void refreshAhead(String current, long currentGeneration, String requestId) {
         String owner = UUID.randomUUID().toString();
-        shared.lock(owner, lockHold, current).chain(generation -> generation <= 0 ? Uni.createFrom().nullItem()
+        shared.lock(owner, lockHold, currentGeneration).chain(generation -> generation <= 0 ? Uni.createFrom().nullItem()
                 : acquire(TokenAcquisitionReason.EXPIRY, requestId).call(token -> shared.write(token.value(), ttl,
                         generation, owner)).onFailure().call(failed -> shared.release(owner).onFailure().recoverWithNull()))
                 .subscribe().with(fresh -> {
