@@ -89,6 +89,12 @@ public class MemoryIdempotencyStore implements IdempotencyStore {
         return entry == null || entry.attempt != attempt || entry.kept != null || entry.unknown ? null : entry;
     }
 
+    /** The retention of a finished entry (kept or unknown) counts from now. */
+    private void retainFromNow(Entry entry) {
+        entry.expiresAt = clock.instant().plus(retention);
+        byExpiry.addLast(entry);
+    }
+
     @Override
     public Uni<Void> complete(Attempt attempt, SigningSession answer) {
         return Uni.createFrom().item(() -> {
@@ -99,8 +105,7 @@ public class MemoryIdempotencyStore implements IdempotencyStore {
                     return null;
                 }
                 entry.kept = new Kept(attempt.fingerprint(), attempt.token(), answer);
-                entry.expiresAt = clock.instant().plus(retention);
-                byExpiry.addLast(entry);
+                retainFromNow(entry);
             }
             entry.outcome.complete(entry.kept);
             return null;
@@ -117,8 +122,7 @@ public class MemoryIdempotencyStore implements IdempotencyStore {
                     return null;
                 }
                 entry.unknown = true;
-                entry.expiresAt = clock.instant().plus(retention);
-                byExpiry.addLast(entry);
+                retainFromNow(entry);
             }
             entry.outcome.completeExceptionally(new Abandoned());
             return null;

@@ -69,6 +69,15 @@ public class RedisWebhookQueue implements WebhookQueue {
               local pending = redis.call('XPENDING', stream, group, id, id, 1)
               return #pending == 1 and pending[1][2] == consumer
             end
+            -- takes this consumer's pending entry out of the stream: its fields, nil when it is gone, false when
+            -- another consumer holds it (then nothing changes)
+            local function takeOut(stream, group, id, consumer)
+              if not owns(stream, group, id, consumer) then return false end
+              local f = fields(stream, id)
+              redis.call('XACK', stream, group, id)
+              redis.call('XDEL', stream, id)
+              return f
+            end
             local function waiting(stream, retry)
               return redis.call('XLEN', stream) + redis.call('ZCARD', retry)
             end
@@ -126,10 +135,7 @@ public class RedisWebhookQueue implements WebhookQueue {
 
     /** KEYS: stream, retry. ARGV: group, consumer, id, due ms, attempts made. */
     private static final Script LATER = Script.of("webhook-later", HELPERS + """
-            if not owns(KEYS[1], ARGV[1], ARGV[3], ARGV[2]) then return 0 end
-            local f = fields(KEYS[1], ARGV[3])
-            redis.call('XACK', KEYS[1], ARGV[1], ARGV[3])
-            redis.call('XDEL', KEYS[1], ARGV[3])
+            local f = takeOut(KEYS[1], ARGV[1], ARGV[3], ARGV[2])
             if not f then return 0 end
             redis.call('ZADD', KEYS[2], ARGV[4], cjson.encode({id = ARGV[3], item = f.item, enqueuedAt = f.enqueuedAt,
               attempts = ARGV[5]}))
@@ -141,10 +147,7 @@ public class RedisWebhookQueue implements WebhookQueue {
      * id, event type, attempts, reason, last error, dead at ms. Returns 0 (not ours), 1, or 2 (the oldest dropped).
      */
     private static final Script DEAD = Script.of("webhook-dead-letter", HELPERS + """
-            if not owns(KEYS[1], ARGV[1], ARGV[3], ARGV[2]) then return 0 end
-            local f = fields(KEYS[1], ARGV[3])
-            redis.call('XACK', KEYS[1], ARGV[1], ARGV[3])
-            redis.call('XDEL', KEYS[1], ARGV[3])
+            local f = takeOut(KEYS[1], ARGV[1], ARGV[3], ARGV[2])
             if not f then return 0 end
             local dropped = redis.call('XLEN', KEYS[2]) >= tonumber(ARGV[4])
             redis.call('XADD', KEYS[2], 'MAXLEN', ARGV[4], '*', 'subscriber', ARGV[5], 'eventId', ARGV[6],
