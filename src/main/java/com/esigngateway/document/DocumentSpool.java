@@ -17,8 +17,8 @@ import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
 
 import com.esigngateway.config.GatewayConfig;
+import com.esigngateway.crypto.Sha256;
 import com.esigngateway.observability.GatewayMetrics;
-import com.esigngateway.security.Sha256;
 
 import io.quarkus.arc.Arc;
 import io.quarkus.arc.ArcContainer;

@@ -1,15 +1,11 @@
 package com.esigngateway.observability;
 
 import java.time.Duration;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
-
-import com.esigngateway.api.problem.ProblemType;
-import com.esigngateway.vendor.auth.TokenAcquisitionReason;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
@@ -49,10 +45,11 @@ public class GatewayMetrics {
                 .record(took);
     }
 
-    public void tokenAcquisition(TokenAcquisitionReason reason) {
+    /** @param reason why a token was fetched: {@code cold}, {@code expiry} or {@code rejected} */
+    public void tokenAcquisition(String reason) {
         Counter.builder("esign.vendor.token.acquisitions")
                 .description("Vendor tokens fetched, by why: cold start, expiry or refusal")
-                .tag("reason", reason.tag())
+                .tag("reason", reason)
                 .register(registry).increment();
     }
 
@@ -64,27 +61,16 @@ public class GatewayMetrics {
                 .register(registry)).increment();
     }
 
-    /** A request turned away by the gateway itself, when the problem type is one of the rejection kinds. */
-    public void rejected(ProblemType type) {
-        String reason = switch (type) {
-            case INVALID_REQUEST -> "validation";
-            case PAYLOAD_TOO_LARGE -> "payload_too_large";
-            case REQUEST_TIMEOUT -> "body_timeout";
-            case UNSUPPORTED_MEDIA_TYPE -> "media_type";
-            case RATE_LIMITED -> "rate_limit";
-            case GATEWAY_BUSY -> "bulkhead";
-            case IDEMPOTENCY_STORE_FULL -> "idempotency_store_full";
-            case IDEMPOTENCY_STORE_UNAVAILABLE -> "idempotency_store_unavailable";
-            case CIRCUIT_OPEN -> "breaker";
-            case UNAUTHORIZED, FORBIDDEN -> "auth";
-            default -> null;
-        };
-        if (reason != null) {
-            Counter.builder("esign.requests.rejected")
-                    .description("Requests the gateway turned away itself, by reason")
-                    .tag("reason", reason.toLowerCase(Locale.ROOT))
-                    .register(registry).increment();
-        }
+    /**
+     * A request turned away by the gateway itself: {@code validation}, {@code payload_too_large}, {@code body_timeout},
+     * {@code media_type}, {@code rate_limit}, {@code bulkhead}, {@code idempotency_store_full},
+     * {@code idempotency_store_unavailable}, {@code breaker} or {@code auth}.
+     */
+    public void rejected(String reason) {
+        Counter.builder("esign.requests.rejected")
+                .description("Requests the gateway turned away itself, by reason")
+                .tag("reason", reason)
+                .register(registry).increment();
     }
 
     /**

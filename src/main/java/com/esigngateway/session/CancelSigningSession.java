@@ -7,11 +7,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import com.esigngateway.api.model.SessionStatus;
 import com.esigngateway.api.model.SigningSession;
-import com.esigngateway.api.problem.ProblemException;
-import com.esigngateway.api.problem.ProblemType;
 import com.esigngateway.config.VendorConfig;
-import com.esigngateway.vendor.VendorGateway;
 import com.esigngateway.vendor.VendorGateway.Cancellation;
+import com.esigngateway.vendor.VendorGateway;
 import com.esigngateway.vendor.call.Deadline;
 import com.esigngateway.vendor.model.SessionDetails;
 
@@ -58,14 +56,14 @@ public class CancelSigningSession {
     private static SigningSession answer(boolean cancelled, SessionDetails after) {
         SessionStatus now = SessionViews.status(after.statusCode());
         if (!cancelled && now != SessionStatus.CANCELLED) {
-            throw new ProblemException(ProblemType.SESSION_STATE_CONFLICT, "The vendor did not cancel the session"
+            throw new SessionFailure(SessionFailure.Kind.SESSION_STATE_CONFLICT, "The vendor did not cancel the session"
                     + (now == null ? "." : " (its status is " + now + ")."));
         }
         return SessionViews.of(after);
     }
 
-    private static ProblemException conflict(SessionStatus status) {
-        return new ProblemException(ProblemType.SESSION_STATE_CONFLICT, "The session is " + status
+    private static SessionFailure conflict(SessionStatus status) {
+        return new SessionFailure(SessionFailure.Kind.SESSION_STATE_CONFLICT, "The session is " + status
                 + "; only a draft, sent or paused session can be cancelled.");
     }
 }

@@ -6,8 +6,6 @@ import java.nio.charset.StandardCharsets;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import com.esigngateway.api.model.SignerLink;
-import com.esigngateway.api.problem.ProblemException;
-import com.esigngateway.api.problem.ProblemType;
 import com.esigngateway.config.VendorConfig;
 import com.esigngateway.vendor.VendorGateway;
 import com.esigngateway.vendor.call.Deadline;
@@ -35,8 +33,8 @@ public class CreateSignerLink {
     public Uni<SignerLink> create(String sessionId, String signerId, String requestId) {
         Deadline deadline = deadlines.start();
         return vendor.getSession(sessionId, requestId, deadline).chain(session -> {
-            SessionDetails.Signer signer = session.value().signer(signerId).orElseThrow(() -> new ProblemException(
-                    ProblemType.SESSION_NOT_FOUND, "The session has no signer with this id."));
+            SessionDetails.Signer signer = session.value().signer(signerId).orElseThrow(() -> new SessionFailure(
+                    SessionFailure.Kind.SIGNER_NOT_FOUND, "The session has no signer with this id."));
             return vendor.signerToken(signerId, requestId, deadline)
                     .chain(token -> vendor.landingUrl(requestId, deadline)
                             .map(landing -> new SignerLink().sessionId(sessionId).signerId(signerId)

@@ -12,7 +12,7 @@ import io.smallrye.mutiny.Uni;
  * never drops a live record to make room, it refuses new ones ({@link Full}) instead. A record is running (an
  * attempt holds the key), kept (an answer), or unknown (an attempt may have created a session at the vendor but no
  * answer came). {@link IdempotentRequests} is its only caller; the memory store is
- * {@code state.MemoryIdempotencyStore}, the shared one {@code state.redis.RedisIdempotencyStore}.
+ * {@code state.memory.MemoryIdempotencyStore}, the shared one {@code state.redis.RedisIdempotencyStore}.
  */
 public interface IdempotencyStore {
 

@@ -8,11 +8,10 @@ import java.util.function.Supplier;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import com.esigngateway.api.model.CreateSigningSessionRequest;
-import com.esigngateway.api.model.SignerInput;
 import com.esigngateway.api.model.DocumentInput;
+import com.esigngateway.api.model.SignerInput;
 import com.esigngateway.api.model.SigningSession;
-import com.esigngateway.api.problem.ProblemException;
-import com.esigngateway.api.problem.ProblemType;
+import com.esigngateway.observability.GatewayMetrics;
 import com.esigngateway.session.IdempotencyStore.Abandoned;
 import com.esigngateway.session.IdempotencyStore.Attempt;
 import com.esigngateway.session.IdempotencyStore.Claim;
@@ -20,10 +19,9 @@ import com.esigngateway.session.IdempotencyStore.Full;
 import com.esigngateway.session.IdempotencyStore.Kept;
 import com.esigngateway.session.IdempotencyStore.Running;
 import com.esigngateway.session.IdempotencyStore.Unknown;
-import com.esigngateway.observability.GatewayMetrics;
+import com.esigngateway.vendor.answer.VendorException;
 import com.esigngateway.vendor.call.CallerContext;
 import com.esigngateway.vendor.call.Deadline;
-import com.esigngateway.vendor.call.VendorException;
 
 import io.smallrye.mutiny.Uni;
 
@@ -99,7 +97,7 @@ public class IdempotentRequests {
                             + " for its answer"))).map(kept -> replay(kept, attempt));
         }
         if (claim instanceof Full full) {
-            return Uni.createFrom().failure(new ProblemException(ProblemType.IDEMPOTENCY_STORE_FULL,
+            return Uni.createFrom().failure(new SessionFailure(SessionFailure.Kind.IDEMPOTENCY_STORE_FULL,
                     "The gateway has no room to keep another Idempotency-Key answer (esign.gateway.idempotency.capacity);"
                             + " retry later, or without the key.", full.retryAfter()));
         }
@@ -140,7 +138,7 @@ public class IdempotentRequests {
 
     private static void sameRequest(String fingerprint, Attempt attempt) {
         if (!fingerprint.equals(attempt.fingerprint())) {
-            throw new ProblemException(ProblemType.IDEMPOTENCY_KEY_REUSED,
+            throw new SessionFailure(SessionFailure.Kind.IDEMPOTENCY_KEY_REUSED,
                     "This Idempotency-Key was used for a different request; use a new key for a new request.");
         }
     }

@@ -3,9 +3,9 @@ package com.esigngateway.session;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import com.esigngateway.api.model.ContinueLink;
-import com.esigngateway.api.problem.ProblemException;
-import com.esigngateway.api.problem.ProblemType;
 import com.esigngateway.vendor.VendorGateway;
+import com.esigngateway.vendor.answer.VendorException;
+import com.esigngateway.vendor.answer.VendorFailure;
 import com.esigngateway.vendor.call.Deadline;
 
 import io.smallrye.mutiny.Uni;
@@ -30,7 +30,7 @@ public class RenewContinueLink {
         return vendor.getSession(sessionId, requestId, deadline).chain(session -> {
             String owner = session.value().owner();
             if (owner == null) {
-                return Uni.createFrom().failure(new ProblemException(ProblemType.VENDOR_ERROR,
+                return Uni.createFrom().failure(new VendorException(VendorFailure.BAD_ANSWER,
                         "The vendor's GetSession answer names no owner, so no continue link can be built for it."));
             }
             return vendor.landingUrl(requestId, deadline).map(landing -> new ContinueLink().sessionId(sessionId)

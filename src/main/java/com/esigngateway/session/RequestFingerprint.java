@@ -9,7 +9,7 @@ import java.util.HexFormat;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import com.esigngateway.security.Sha256;
+import com.esigngateway.crypto.Sha256;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**

@@ -7,11 +7,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import com.esigngateway.api.model.InvitationsSent;
 import com.esigngateway.api.model.Violation;
-import com.esigngateway.api.problem.ProblemException;
-import com.esigngateway.api.problem.ProblemType;
 import com.esigngateway.config.VendorConfig;
-import com.esigngateway.vendor.VendorGateway;
 import com.esigngateway.vendor.VendorGateway.Invitations;
+import com.esigngateway.vendor.VendorGateway;
+import com.esigngateway.vendor.answer.VendorException;
+import com.esigngateway.vendor.answer.VendorFailure;
 import com.esigngateway.vendor.call.Deadline;
 import com.esigngateway.vendor.model.SessionDetails;
 import com.esigngateway.vendor.model.VendorInviteRequest;
@@ -46,7 +46,7 @@ public class SendInvitations {
             return vendor.sendInvites(new Invitations(sessionId, signers, config.returnUrl().orElse(null)), requestId,
                     deadline).map(sent -> {
                         if (!sent) {
-                            throw new ProblemException(ProblemType.VENDOR_REJECTED, "The vendor did not send the invitations.");
+                            throw new VendorException(VendorFailure.REJECTED, "The vendor did not send the invitations.");
                         }
                         return new InvitationsSent().sessionId(sessionId)
                                 .signerIds(chosen.stream().map(SessionDetails.Signer::signerId).toList());
@@ -66,8 +66,7 @@ public class SendInvitations {
                     .field("signerIds[" + index + "]").message("is not a signer of this session")));
         }
         if (!unknown.isEmpty()) {
-            throw new ProblemException(ProblemType.INVALID_REQUEST, unknown.size() == 1 ? "The request has 1 invalid field."
-                    : "The request has " + unknown.size() + " invalid fields.", unknown);
+            throw SessionFailure.invalid(unknown);
         }
         return chosen;
     }

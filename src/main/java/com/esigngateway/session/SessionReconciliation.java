@@ -11,10 +11,8 @@ import org.jboss.logging.Logger;
 
 import com.esigngateway.api.model.CreateSigningSessionRequest;
 import com.esigngateway.api.model.SigningSession;
-import com.esigngateway.api.problem.ProblemException;
-import com.esigngateway.api.problem.ProblemType;
-import com.esigngateway.vendor.VendorGateway;
 import com.esigngateway.vendor.VendorGateway.SessionQuery;
+import com.esigngateway.vendor.VendorGateway;
 import com.esigngateway.vendor.call.Deadline;
 import com.esigngateway.vendor.model.SessionCreated;
 import com.esigngateway.vendor.model.SessionDetails;
@@ -87,8 +85,8 @@ class SessionReconciliation {
         }));
     }
 
-    private static ProblemException unknown(String what) {
-        return new ProblemException(ProblemType.OUTCOME_UNKNOWN, "An earlier request with this Idempotency-Key may"
+    private static SessionFailure unknown(String what) {
+        return new SessionFailure(SessionFailure.Kind.OUTCOME_UNKNOWN, "An earlier request with this Idempotency-Key may"
                 + " have created a session at the vendor, but no answer came, so it is not run again. " + what);
     }
 }

@@ -17,17 +17,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 
-import com.esigngateway.document.DocumentContent;
 import com.esigngateway.api.model.AuthenticationMethod;
 import com.esigngateway.api.model.CreateSigningSessionRequest;
 import com.esigngateway.api.model.DocumentInput;
 import com.esigngateway.api.model.SignerAuthentication;
 import com.esigngateway.api.model.SignerInput;
 import com.esigngateway.api.model.Violation;
-import com.esigngateway.api.problem.ProblemException;
-import com.esigngateway.api.problem.ProblemMappers;
-import com.esigngateway.api.problem.ProblemType;
 import com.esigngateway.api.validation.CharactersValidator;
+import com.esigngateway.document.DocumentContent;
 
 /**
  * Checks a request against the contract's constraints (Bean Validation on the generated model) and the
@@ -61,7 +58,7 @@ public class SigningSessionRequestValidator {
         }
         Set<Violation> violations = new LinkedHashSet<>();
         for (ConstraintViolation<CreateSigningSessionRequest> violation : validator.validate(request)) {
-            String field = ProblemMappers.fieldOf(violation.getPropertyPath());
+            String field = ViolationPaths.of(violation.getPropertyPath(), Map.of());
             violations.add(new Violation().field(field).message(friendly(field, violation)));
         }
         Rules rules = new Rules(violations);
@@ -186,10 +183,8 @@ public class SigningSessionRequestValidator {
         return violation.getMessage();
     }
 
-    private static ProblemException invalid(List<Violation> violations) {
-        String detail = violations.size() == 1 ? "The request has 1 invalid field."
-                : "The request has " + violations.size() + " invalid fields.";
-        return new ProblemException(ProblemType.INVALID_REQUEST, detail, violations);
+    private static SessionFailure invalid(List<Violation> violations) {
+        return SessionFailure.invalid(violations);
     }
 
     /** Collects rule violations; a field Bean Validation already flagged is not flagged again. */

@@ -6,6 +6,7 @@ import jakarta.enterprise.inject.Produces;
 
 import com.esigngateway.config.StateConfig;
 import com.esigngateway.session.IdempotencyStore;
+import com.esigngateway.state.memory.MemoryIdempotencyStore;
 import com.esigngateway.state.redis.RedisIdempotencyStore;
 import com.esigngateway.state.redis.RedisRateLimit;
 import com.esigngateway.state.redis.RedisTokens;

@@ -14,17 +14,16 @@ import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
 import org.jboss.logging.MDC;
 
-import com.esigngateway.api.http.RequestIds;
 import com.esigngateway.config.WebhookConfig;
+import com.esigngateway.observability.RequestIds;
 import com.esigngateway.observability.WebhookMetrics;
 import com.esigngateway.webhook.delivery.Deliveries;
 import com.esigngateway.webhook.delivery.Subscriber;
 import com.esigngateway.webhook.delivery.Subscribers;
-import com.esigngateway.webhook.event.ReceivedWebhook;
-import com.esigngateway.webhook.event.Verifications;
-import com.esigngateway.webhook.event.VerifiedEvent;
 import com.esigngateway.webhook.queue.Backlog;
 import com.esigngateway.webhook.queue.Lease;
+import com.esigngateway.webhook.queue.ReceivedWebhook;
+import com.esigngateway.webhook.queue.VerifiedEvent;
 import com.esigngateway.webhook.queue.WebhookQueue;
 
 import io.quarkus.runtime.ShutdownEvent;

@@ -40,7 +40,7 @@ class SpoolEncryptionTest {
         assertThat(content.toByteArray()).isEqualTo(document);
         assertThat(readAll(content)).isEqualTo(document);
         assertThat(readAll(content)).as("a second read (a retry) starts from the first byte again").isEqualTo(document);
-        assertThat(content.sha256()).isEqualTo(com.esigngateway.security.Sha256.hex(document));
+        assertThat(content.sha256()).isEqualTo(com.esigngateway.crypto.Sha256.hex(document));
         content.release();
         assertThat(files()).isEmpty();
     }

@@ -5,11 +5,12 @@ import java.util.List;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
+import com.esigngateway.api.problem.ProblemResponses;
+import com.esigngateway.api.problem.ProblemType;
 import com.esigngateway.config.GatewayConfig;
 import com.esigngateway.config.SimulatorConfig;
 import com.esigngateway.observability.GatewayMetrics;
-import com.esigngateway.api.problem.ProblemResponses;
-import com.esigngateway.api.problem.ProblemType;
+import com.esigngateway.observability.RequestIds;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -49,7 +50,7 @@ public class BodyLimitFilter {
             String length = rc.request().getHeader(HttpHeaders.CONTENT_LENGTH);
             if (length != null && isOver(length, limit)
                     && !(simulatorServed && rc.normalizedPath().startsWith(SIMULATOR_PATH))) {
-                metrics.rejected(ProblemType.PAYLOAD_TOO_LARGE);
+                ProblemType.PAYLOAD_TOO_LARGE.rejection().ifPresent(metrics::rejected);
                 String requestId = rc.request().getHeader(RequestIds.HEADER);
                 var problem = ProblemResponses.builder(ProblemType.PAYLOAD_TOO_LARGE,
                         "The body is " + length + " bytes; this gateway accepts at most " + limit + ".", List.of(),

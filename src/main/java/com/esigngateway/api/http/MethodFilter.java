@@ -8,8 +8,7 @@ import jakarta.ws.rs.HttpMethod;
 
 import com.esigngateway.api.problem.ProblemResponses;
 import com.esigngateway.api.problem.ProblemType;
-import com.esigngateway.observability.GatewayMetrics;
-import com.esigngateway.observability.RouteTemplates;
+import com.esigngateway.observability.RequestIds;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -28,11 +27,9 @@ public class MethodFilter {
 
     private final AllowedMethods allowed = AllowedMethods.ofTheApi();
     private final ObjectMapper mapper;
-    private final GatewayMetrics metrics;
 
-    public MethodFilter(ObjectMapper mapper, GatewayMetrics metrics) {
+    public MethodFilter(ObjectMapper mapper) {
         this.mapper = mapper;
-        this.metrics = metrics;
     }
 
     public AllowedMethods allowed() {
@@ -58,7 +55,6 @@ public class MethodFilter {
     }
 
     private void notAllowed(RoutingContext rc) {
-        metrics.rejected(ProblemType.METHOD_NOT_ALLOWED);
         var problem = ProblemResponses.builder(ProblemType.METHOD_NOT_ALLOWED, "This path does not support the method.",
                 List.of(), rc.request().getHeader(RequestIds.HEADER), null).build().getEntity();
         try {

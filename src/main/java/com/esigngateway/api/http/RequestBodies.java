@@ -10,17 +10,19 @@ import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import org.jboss.resteasy.reactive.server.SimpleResourceInfo;
 
+import com.esigngateway.api.body.RequestBodySpool;
+import com.esigngateway.api.json.JsonSyntaxCheck;
 import com.esigngateway.api.json.SigningSessionRequestReader;
 import com.esigngateway.api.model.CreateSigningSessionRequest;
-import com.esigngateway.api.problem.ProblemResponses;
 import com.esigngateway.api.model.Violation;
 import com.esigngateway.api.problem.BindingProblems;
 import com.esigngateway.api.problem.ProblemException;
+import com.esigngateway.api.problem.ProblemResponses;
 import com.esigngateway.api.problem.ProblemType;
 import com.esigngateway.config.GatewayConfig;
 import com.esigngateway.document.DocumentSpool;
-import com.esigngateway.document.RequestBodySpool;
 import com.esigngateway.observability.GatewayMetrics;
+import com.esigngateway.observability.RequestIds;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -259,7 +261,7 @@ public class RequestBodies {
             done = true;
             cancelTimer();
             body.release();
-            metrics.rejected(type);
+            type.rejection().ifPresent(metrics::rejected);
             emitter.complete(ProblemResponses.builder(type, detail, violations,
                     rc.request().getHeader(RequestIds.HEADER), retryAfter)
                     .header(HttpHeaders.CONNECTION.toString(), "close").build());

@@ -5,6 +5,8 @@ import jakarta.enterprise.event.Observes;
 
 import org.jboss.logging.MDC;
 
+import com.esigngateway.observability.RequestIds;
+
 import io.quarkus.vertx.http.runtime.filters.Filters;
 
 /**

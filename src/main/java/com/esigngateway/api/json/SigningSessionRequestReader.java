@@ -15,11 +15,11 @@ import org.jboss.resteasy.reactive.server.spi.ResteasyReactiveResourceInfo;
 import org.jboss.resteasy.reactive.server.spi.ServerMessageBodyReader;
 import org.jboss.resteasy.reactive.server.spi.ServerRequestContext;
 
+import com.esigngateway.api.body.RequestBodySpool;
 import com.esigngateway.api.model.CreateSigningSessionRequest;
 import com.esigngateway.api.problem.BindingProblems;
 import com.esigngateway.document.DocumentContentDeserializer;
 import com.esigngateway.document.DocumentSpool;
-import com.esigngateway.document.RequestBodySpool;
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.ObjectMapper;

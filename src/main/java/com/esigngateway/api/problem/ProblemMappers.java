@@ -4,12 +4,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
-import jakarta.validation.ElementKind;
-import jakarta.validation.Path;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
@@ -17,16 +14,18 @@ import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
-import com.esigngateway.api.http.RequestIds;
+import com.esigngateway.api.generated.SigningSessionsApi;
 import com.esigngateway.api.model.Violation;
 import com.esigngateway.observability.GatewayMetrics;
-import com.esigngateway.vendor.call.VendorException;
+import com.esigngateway.observability.RequestIds;
+import com.esigngateway.session.SessionFailure;
+import com.esigngateway.session.ViolationPaths;
+import com.esigngateway.vendor.answer.VendorException;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
-
 
 /**
  * Turns every exception that reaches the REST layer into a problem. Messages are written here, never
@@ -36,17 +35,6 @@ import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
-
-    /** Header, path and query parameters of the generated API, by Java parameter name, as callers name them. */
-    private static final Map<String, String> PARAMETERS = Map.of(
-            "idempotencyKey", "header Idempotency-Key",
-            "xRequestId", "header " + RequestIds.HEADER,
-            "id", "path id",
-            "signerId", "path signerId",
-            "owner", "query owner",
-            "transactionId", "query transactionId",
-            "page", "query page",
-            "limit", "query limit");
 
     private final GatewayMetrics metrics;
     private final VendorProblems vendorProblems;
@@ -58,21 +46,29 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response problem(ProblemException e, HttpHeaders headers) {
-        metrics.rejected(e.type());
-        return ProblemResponses.of(e, RequestIds.of(headers));
+        e.type().rejection().ifPresent(metrics::rejected);
+        return ProblemResponses.of(e, requestId(headers));
+    }
+
+    @ServerExceptionMapper
+    public Response session(SessionFailure e, HttpHeaders headers) {
+        ProblemType type = SessionProblems.typeOf(e);
+        type.rejection().ifPresent(metrics::rejected);
+        return ProblemResponses.builder(type, e.getMessage(), e.violations(), requestId(headers),
+                e.retryAfter().orElse(null)).build();
     }
 
     @ServerExceptionMapper
     public Response vendor(VendorException e, HttpHeaders headers) {
-        metrics.rejected(vendorProblems.typeOf(e));
-        return vendorProblems.problem(e, RequestIds.of(headers)).build();
+        vendorProblems.typeOf(e).rejection().ifPresent(metrics::rejected);
+        return vendorProblems.problem(e, requestId(headers)).build();
     }
 
     @ServerExceptionMapper
     public Response constraintViolations(ConstraintViolationException e, HttpHeaders headers) {
         List<Violation> violations = new ArrayList<>();
         for (ConstraintViolation<?> violation : e.getConstraintViolations()) {
-            violations.add(new Violation().field(fieldOf(violation.getPropertyPath())).message(violation.getMessage()));
+            violations.add(new Violation().field(ViolationPaths.of(violation.getPropertyPath(), SigningSessionsApi.PARAMETER_NAMES)).message(violation.getMessage()));
         }
         violations.sort(Comparator.comparing(Violation::getField));
         return invalid(violations, headers);
@@ -86,7 +82,7 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response malformedJson(JsonParseException e, HttpHeaders headers) {
-        return ProblemResponses.of(BindingProblems.notJson(e.getLocation()), RequestIds.of(headers));
+        return ProblemResponses.of(BindingProblems.notJson(e.getLocation()), requestId(headers));
     }
 
     @ServerExceptionMapper
@@ -110,7 +106,7 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response jsonProcessing(JsonProcessingException e, HttpHeaders headers) {
         return problem(ProblemType.INVALID_REQUEST, "The body could not be read as JSON.",
-                List.of(), RequestIds.of(headers), null).build();
+                List.of(), requestId(headers), null).build();
     }
 
     @ServerExceptionMapper
@@ -147,7 +143,7 @@ public class ProblemMappers {
             case METHOD_NOT_ALLOWED -> "This path does not support the method.";
             default -> type.title() + ".";
         };
-        Response.ResponseBuilder builder = problem(type, detail, List.of(), RequestIds.of(headers), null);
+        Response.ResponseBuilder builder = problem(type, detail, List.of(), requestId(headers), null);
         if (status == 405 && e.getResponse().getHeaderString(HttpHeaders.ALLOW) != null) {
             builder.header(HttpHeaders.ALLOW, e.getResponse().getHeaderString(HttpHeaders.ALLOW));
         }
@@ -159,14 +155,14 @@ public class ProblemMappers {
     public Response unauthorized(RuntimeException e, HttpHeaders headers) {
         return problem(ProblemType.UNAUTHORIZED,
                 "Present this service's API key in X-API-Key or as Authorization: Bearer <key>.", List.of(),
-                RequestIds.of(headers), null)
+                requestId(headers), null)
                 .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"esign-gateway\"").build();
     }
 
     @ServerExceptionMapper
     public Response forbidden(io.quarkus.security.ForbiddenException e, HttpHeaders headers) {
         return problem(ProblemType.FORBIDDEN, "This client's roles do not allow this.", List.of(),
-                RequestIds.of(headers), null).build();
+                requestId(headers), null).build();
     }
 
     /** The body could not be read, almost always because the caller went away mid-request: not our bug. */
@@ -175,14 +171,14 @@ public class ProblemMappers {
         if (causedBySpoolFull(e)) {
             return spoolFull(headers);
         }
-        LOG.debugf("Request %s: the body could not be read (%s)", RequestIds.of(headers), e.getClass().getSimpleName());
+        LOG.debugf("Request %s: the body could not be read (%s)", requestId(headers), e.getClass().getSimpleName());
         return problem(ProblemType.INVALID_REQUEST, "The request body could not be read to its end.", List.of(),
-                RequestIds.of(headers), null).build();
+                requestId(headers), null).build();
     }
 
     @ServerExceptionMapper
     public Response unexpected(Throwable e, HttpHeaders headers) {
-        String requestId = RequestIds.of(headers);
+        String requestId = requestId(headers);
         LOG.errorf(e, "Unexpected error answering request %s", requestId);
         return problem(ProblemType.INTERNAL_ERROR,
                 "The gateway failed unexpectedly; please report request id " + requestId + ".", List.of(), requestId,
@@ -201,18 +197,18 @@ public class ProblemMappers {
     private Response spoolFull(HttpHeaders headers) {
         return problem(ProblemType.GATEWAY_BUSY,
                 "Too many large documents are in flight (esign.gateway.spool-capacity); retry shortly.", List.of(),
-                RequestIds.of(headers), Duration.ofSeconds(5)).build();
+                requestId(headers), Duration.ofSeconds(5)).build();
     }
 
     private Response invalid(List<Violation> violations, HttpHeaders headers) {
         String detail = violations.size() == 1 ? "The request has 1 invalid field."
                 : "The request has " + violations.size() + " invalid fields.";
-        return problem(ProblemType.INVALID_REQUEST, detail, violations, RequestIds.of(headers), null).build();
+        return problem(ProblemType.INVALID_REQUEST, detail, violations, requestId(headers), null).build();
     }
 
     private Response.ResponseBuilder problem(ProblemType type, String detail, List<Violation> violations,
             String requestId, Duration retryAfter) {
-        metrics.rejected(type);
+        type.rejection().ifPresent(metrics::rejected);
         return ProblemResponses.builder(type, detail, violations, requestId, retryAfter);
     }
 
@@ -220,33 +216,8 @@ public class ProblemMappers {
         return BindingProblems.violation(e, null);
     }
 
-    /** {@code documents[0].content}, {@code ccRecipients[1]}, {@code signers[0].mergeFields[Phone]} or {@code header X}. */
-    public static String fieldOf(Path path) {
-        StringBuilder field = new StringBuilder();
-        for (Path.Node node : path) {
-            ElementKind kind = node.getKind();
-            if (kind == ElementKind.METHOD || kind == ElementKind.CONSTRUCTOR || kind == ElementKind.RETURN_VALUE) {
-                continue;
-            }
-            if (kind == ElementKind.PARAMETER) {
-                String parameter = PARAMETERS.get(node.getName());
-                if (parameter != null) {
-                    return parameter;
-                }
-                continue;
-            }
-            if (node.getIndex() != null) {
-                field.append('[').append(node.getIndex()).append(']');
-            } else if (node.getKey() != null) {
-                field.append('[').append(node.getKey()).append(']');
-            }
-            if (kind != ElementKind.CONTAINER_ELEMENT && node.getName() != null) {
-                if (!field.isEmpty()) {
-                    field.append('.');
-                }
-                field.append(node.getName());
-            }
-        }
-        return field.toString();
+    /** The id of the request these headers belong to; the request id filter has made sure there is one. */
+    static String requestId(HttpHeaders headers) {
+        return headers == null ? null : headers.getHeaderString(RequestIds.HEADER);
     }
 }

@@ -1,6 +1,7 @@
 package com.esigngateway.api.problem;
 
 import java.net.URI;
+import java.util.Optional;
 
 /** Every kind of problem the gateway answers with, its status and its stable {@code type} URI. */
 public enum ProblemType {
@@ -49,5 +50,22 @@ public enum ProblemType {
 
     public String title() {
         return title;
+    }
+
+    /** The {@code reason} tag of {@code esign.requests.rejected} when the gateway itself turned the request away. */
+    public Optional<String> rejection() {
+        return Optional.ofNullable(switch (this) {
+            case INVALID_REQUEST -> "validation";
+            case PAYLOAD_TOO_LARGE -> "payload_too_large";
+            case REQUEST_TIMEOUT -> "body_timeout";
+            case UNSUPPORTED_MEDIA_TYPE -> "media_type";
+            case RATE_LIMITED -> "rate_limit";
+            case GATEWAY_BUSY -> "bulkhead";
+            case IDEMPOTENCY_STORE_FULL -> "idempotency_store_full";
+            case IDEMPOTENCY_STORE_UNAVAILABLE -> "idempotency_store_unavailable";
+            case CIRCUIT_OPEN -> "breaker";
+            case UNAUTHORIZED, FORBIDDEN -> "auth";
+            default -> null;
+        });
     }
 }

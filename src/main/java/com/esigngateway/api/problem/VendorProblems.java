@@ -6,7 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.Response;
 
 import com.esigngateway.config.UpstreamConfig;
-import com.esigngateway.vendor.call.VendorException;
+import com.esigngateway.vendor.answer.VendorException;
 
 /**
  * The one place where the vendor's failure kinds become HTTP problems. The upstream rate limit also gets the IETF

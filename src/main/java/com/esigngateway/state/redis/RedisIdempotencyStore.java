@@ -10,12 +10,11 @@ import jakarta.enterprise.inject.Typed;
 import org.jboss.logging.Logger;
 
 import com.esigngateway.api.model.SigningSession;
-import com.esigngateway.api.problem.ProblemException;
-import com.esigngateway.api.problem.ProblemType;
 import com.esigngateway.config.GatewayConfig;
-import com.esigngateway.security.Sha256;
+import com.esigngateway.crypto.Sha256;
 import com.esigngateway.session.IdempotencyStore;
-import com.esigngateway.vendor.call.TimerDelays;
+import com.esigngateway.session.SessionFailure;
+import com.esigngateway.time.TimerDelays;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -209,12 +208,12 @@ public class RedisIdempotencyStore implements IdempotencyStore {
                 + " then counts as an unknown outcome", what);
     }
 
-    private ProblemException unavailable(Throwable failure) {
-        if (failure instanceof ProblemException problem) {
-            return problem;
+    private SessionFailure unavailable(Throwable failure) {
+        if (failure instanceof SessionFailure refused) {
+            return refused;
         }
         redis.fellBack("idempotency", failure);
-        return new ProblemException(ProblemType.IDEMPOTENCY_STORE_UNAVAILABLE, "The gateway cannot reach the store"
+        return new SessionFailure(SessionFailure.Kind.IDEMPOTENCY_STORE_UNAVAILABLE, "The gateway cannot reach the store"
                 + " of Idempotency-Key records (Redis), and a request with a key is not run without its record; retry"
                 + " later, or without the key.", redis.retryAfter());
     }

@@ -17,8 +17,8 @@ import org.jboss.logging.Logger;
 import com.esigngateway.config.CircuitBreakerSettings;
 import com.esigngateway.config.StateConfig;
 import com.esigngateway.observability.GatewayMetrics;
+import com.esigngateway.time.TimerDelays;
 import com.esigngateway.vendor.auth.VendorCredentials;
-import com.esigngateway.vendor.call.TimerDelays;
 
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.smallrye.faulttolerance.api.Guard;

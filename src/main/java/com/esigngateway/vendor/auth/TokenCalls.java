@@ -3,12 +3,12 @@ package com.esigngateway.vendor.auth;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import com.esigngateway.config.VendorConfig;
+import com.esigngateway.vendor.answer.VendorAnswer;
+import com.esigngateway.vendor.answer.VendorFailure;
 import com.esigngateway.vendor.call.Breaker;
 import com.esigngateway.vendor.call.Deadline;
 import com.esigngateway.vendor.call.RetrySettings;
-import com.esigngateway.vendor.call.VendorAnswer;
 import com.esigngateway.vendor.call.VendorCallPipeline;
-import com.esigngateway.vendor.call.VendorFailure;
 import com.esigngateway.vendor.call.VendorOperation;
 import com.esigngateway.vendor.rest.VendorHttp;
 

@@ -13,10 +13,10 @@ import org.jboss.logging.Logger;
 
 import com.esigngateway.config.VendorConfig;
 import com.esigngateway.observability.VendorSpans;
+import com.esigngateway.vendor.answer.VendorException;
+import com.esigngateway.vendor.answer.VendorFailure;
 import com.esigngateway.vendor.call.CallerContext;
 import com.esigngateway.vendor.call.VendorEvents;
-import com.esigngateway.vendor.call.VendorException;
-import com.esigngateway.vendor.call.VendorFailure;
 
 import io.opentelemetry.api.trace.SpanKind;
 import io.smallrye.mutiny.Uni;
@@ -230,7 +230,7 @@ public class VendorTokenProvider {
 
     private Uni<VendorToken> acquire(TokenAcquisitionReason reason, String requestId) {
         return spans.traced("vendor token acquisition", SpanKind.INTERNAL, VendorSpans.REASON, reason.tag(), () -> {
-            events.tokenAcquisition(reason);
+            events.tokenAcquisition(reason.tag());
             return guardedGetToken(requestId);
         }, failure -> failure == null ? "success" : "failure").map(value -> {
             Instant now = clock.instant();

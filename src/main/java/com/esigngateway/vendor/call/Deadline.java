@@ -3,6 +3,10 @@ package com.esigngateway.vendor.call;
 import java.time.Duration;
 import java.util.function.Supplier;
 
+import com.esigngateway.time.TimerDelays;
+import com.esigngateway.vendor.answer.VendorException;
+import com.esigngateway.vendor.answer.VendorFailure;
+
 import io.smallrye.mutiny.Uni;
 
 /**

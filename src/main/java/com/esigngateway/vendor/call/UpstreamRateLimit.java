@@ -8,6 +8,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import com.esigngateway.config.StateConfig;
 import com.esigngateway.config.UpstreamConfig;
 import com.esigngateway.observability.GatewayMetrics;
+import com.esigngateway.time.TimerDelays;
+import com.esigngateway.vendor.answer.VendorException;
+import com.esigngateway.vendor.answer.VendorFailure;
 
 import io.smallrye.mutiny.Uni;
 

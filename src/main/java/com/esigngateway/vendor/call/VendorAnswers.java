@@ -8,6 +8,9 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
 
+import com.esigngateway.vendor.answer.VendorAnswer;
+import com.esigngateway.vendor.answer.VendorException;
+import com.esigngateway.vendor.answer.VendorFailure;
 import com.esigngateway.vendor.rest.AnswerTooLargeException;
 import com.esigngateway.vendor.rest.VendorResponse;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -44,7 +47,7 @@ final class VendorAnswers {
                     "The vendor's " + operation.name + " answered HTTP " + status + ".");
         }
         if (operation.usesToken && (status == 401 || status == 403)) {
-            throw tokenRefused("HTTP " + status);
+            throw VendorException.tokenRefused("HTTP " + status);
         }
         String text = response.body();
         JsonNode body = parse(text);
@@ -56,7 +59,7 @@ final class VendorAnswers {
             throw new VendorException(VendorFailure.REJECTED, "The vendor refused the documents as too large (HTTP 413).");
         }
         if (status == 401 || status == 403) {
-            throw credentialsRefused("HTTP " + status);
+            throw VendorException.credentialsRefused("HTTP " + status);
         }
         if (status == 404) {
             throw new VendorException(VendorFailure.UNEXPECTED_REFUSAL, "The vendor has no " + operation.name
@@ -70,7 +73,7 @@ final class VendorAnswers {
             throw new VendorException(VendorFailure.BAD_ANSWER, "The vendor's " + operation.name + " answer is not JSON.");
         }
         if (body.isNull() || body.isMissingNode()) {
-            throw emptyResult(operation.name, operation.emptyResult);
+            throw VendorException.emptyResult(operation.name, operation.emptyResult);
         }
         return operation.answer.apply(new VendorAnswer(operation.name, body, operation.emptyResult));
     }
@@ -110,14 +113,6 @@ final class VendorAnswers {
         return VendorFailure.REJECTED;
     }
 
-    static VendorException emptyResult(String operation, VendorFailure kind) {
-        return switch (kind) {
-            case TOKEN_REFUSED -> tokenRefused("empty result");
-            case CREDENTIALS_REFUSED -> credentialsRefused("no token issued");
-            default -> new VendorException(kind, "The vendor's " + operation + " answered an empty result.");
-        };
-    }
-
     private static VendorException vendorError(VendorOperation<?, ?> operation, String error) {
         String message = error.length() > MAX_VENDOR_MESSAGE ? error.substring(0, MAX_VENDOR_MESSAGE) + "…" : error;
         String lower = message.toLowerCase(Locale.ROOT);
@@ -125,26 +120,16 @@ final class VendorAnswers {
                 || lower.contains("token has expired") || lower.contains("token expired");
         boolean credentialProblem = lower.contains("invalid api key") || lower.contains("invalid user account");
         if (tokenProblem && operation.usesToken) {
-            return tokenRefused(message);
+            return VendorException.tokenRefused(message);
         }
         if (tokenProblem || credentialProblem) {
-            return credentialsRefused(message);
+            return VendorException.credentialsRefused(message);
         }
         VendorFailure kind = operation.vendorErrors.apply(message);
         return switch (kind) {
             case REJECTED, NOT_FOUND, CONFLICT -> new VendorException(kind, message);
             default -> new VendorException(kind, "The vendor's " + operation.name + " failed: " + message);
         };
-    }
-
-    static VendorException tokenRefused(String why) {
-        return new VendorException(VendorFailure.TOKEN_REFUSED, "The vendor rejected a freshly issued token (" + why + ").");
-    }
-
-    static VendorException credentialsRefused(String vendorMessage) {
-        return new VendorException(VendorFailure.CREDENTIALS_REFUSED,
-                "The vendor rejected the gateway's credentials (" + vendorMessage + "); check ESIGN_VENDOR_API_KEY, "
-                        + "ESIGN_VENDOR_ENCRYPTED_API_KEY and ESIGN_VENDOR_SALT.");
     }
 
     private JsonNode parse(String text) {

@@ -15,6 +15,9 @@ import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenExce
 import com.esigngateway.config.UpstreamConfig;
 import com.esigngateway.observability.GatewayMetrics;
 import com.esigngateway.observability.VendorSpans;
+import com.esigngateway.time.TimerDelays;
+import com.esigngateway.vendor.answer.VendorException;
+import com.esigngateway.vendor.answer.VendorFailure;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.opentelemetry.api.trace.SpanKind;

@@ -8,7 +8,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
 import com.esigngateway.observability.GatewayMetrics;
-import com.esigngateway.vendor.auth.TokenAcquisitionReason;
 
 import io.smallrye.faulttolerance.api.CircuitBreakerState;
 
@@ -26,8 +25,9 @@ public class VendorEvents {
         this.metrics = metrics;
     }
 
-    public void tokenAcquisition(TokenAcquisitionReason reason) {
-        LOG.debugf("Fetching a vendor token (%s)", reason.tag());
+    /** @param reason why: {@code cold}, {@code expiry} or {@code rejected} */
+    public void tokenAcquisition(String reason) {
+        LOG.debugf("Fetching a vendor token (%s)", reason);
         metrics.tokenAcquisition(reason);
     }
 

@@ -6,6 +6,8 @@ import java.util.Objects;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 
+import com.esigngateway.vendor.answer.VendorAnswer;
+import com.esigngateway.vendor.answer.VendorFailure;
 import com.esigngateway.vendor.rest.VendorResponse;
 
 import io.smallrye.mutiny.Uni;

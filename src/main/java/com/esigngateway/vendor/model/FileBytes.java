@@ -2,8 +2,6 @@ package com.esigngateway.vendor.model;
 
 import com.esigngateway.config.VendorConfig.FileBytesFormat;
 import com.esigngateway.document.DocumentSource;
-import com.esigngateway.vendor.wire.FileBytesSerializer;
-import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
@@ -12,7 +10,6 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
  * from the source chunk by chunk while it is sent.
  */
 @RegisterForReflection
-@JsonSerialize(using = FileBytesSerializer.class)
 public final class FileBytes {
 
     private final DocumentSource source;

@@ -9,9 +9,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import com.esigngateway.config.VendorConfig;
-import com.esigngateway.vendor.call.VendorAnswer;
-import com.esigngateway.vendor.call.VendorException;
-import com.esigngateway.vendor.call.VendorFailure;
+import com.esigngateway.vendor.answer.VendorAnswer;
+import com.esigngateway.vendor.answer.VendorException;
+import com.esigngateway.vendor.answer.VendorFailure;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**

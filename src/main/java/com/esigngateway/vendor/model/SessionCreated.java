@@ -5,7 +5,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
-import com.esigngateway.vendor.call.VendorAnswer;
+import com.esigngateway.vendor.answer.VendorAnswer;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**

@@ -1,8 +1,5 @@
 package com.esigngateway.vendor.model;
 
-import com.esigngateway.vendor.wire.VendorAuthenticationSettingsSerializer;
-import com.fasterxml.jackson.databind.annotation.JsonSerialize;
-
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /**
@@ -11,6 +8,5 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
  * values are left out.
  */
 @RegisterForReflection
-@JsonSerialize(using = VendorAuthenticationSettingsSerializer.class)
 public record VendorAuthenticationSettings(Secret password, PersonalData phone, String phoneField) {
 }

@@ -11,9 +11,9 @@ import jakarta.enterprise.event.Observes;
 
 import org.jboss.logging.Logger;
 
+import com.esigngateway.api.http.WebhookHttp;
 import com.esigngateway.api.problem.ProblemType;
 import com.esigngateway.config.WebhookConfig;
-import com.esigngateway.webhook.WebhookHttp;
 import com.esigngateway.webhook.WebhookWorker;
 import com.esigngateway.webhook.delivery.Subscriber;
 import com.esigngateway.webhook.delivery.Subscribers;

@@ -12,8 +12,8 @@ import org.jboss.logging.Logger;
 
 import com.esigngateway.config.WebhookConfig;
 import com.esigngateway.observability.WebhookMetrics;
-import com.esigngateway.webhook.event.VerifiedEvent;
 import com.esigngateway.webhook.queue.Lease;
+import com.esigngateway.webhook.queue.VerifiedEvent;
 import com.esigngateway.webhook.queue.WebhookQueue;
 
 import io.smallrye.mutiny.Uni;

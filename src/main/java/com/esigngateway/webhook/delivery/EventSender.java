@@ -10,7 +10,7 @@ import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import com.esigngateway.config.WebhookConfig;
-import com.esigngateway.webhook.event.VerifiedEvent;
+import com.esigngateway.webhook.queue.VerifiedEvent;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpClientOptions;

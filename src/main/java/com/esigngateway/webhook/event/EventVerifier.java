@@ -14,8 +14,10 @@ import com.esigngateway.api.model.SigningSessionEventData;
 import com.esigngateway.api.model.SigningSessionEventType;
 import com.esigngateway.api.model.VendorWebhookReport;
 import com.esigngateway.session.ReadSigningSession;
-import com.esigngateway.vendor.call.VendorException;
-import com.esigngateway.vendor.call.VendorFailure;
+import com.esigngateway.vendor.answer.VendorException;
+import com.esigngateway.vendor.answer.VendorFailure;
+import com.esigngateway.webhook.queue.ReceivedWebhook;
+import com.esigngateway.webhook.queue.VerifiedEvent;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 

@@ -10,14 +10,14 @@ import jakarta.enterprise.event.Observes;
 
 import org.jboss.logging.Logger;
 
+import com.esigngateway.api.http.WebhookHttp;
 import com.esigngateway.api.model.Violation;
 import com.esigngateway.api.problem.ProblemType;
 import com.esigngateway.config.WebhookConfig;
 import com.esigngateway.observability.WebhookMetrics;
-import com.esigngateway.webhook.WebhookHttp;
 import com.esigngateway.webhook.WebhookWorker;
-import com.esigngateway.webhook.event.ReceivedWebhook;
 import com.esigngateway.webhook.queue.Receipt;
+import com.esigngateway.webhook.queue.ReceivedWebhook;
 import com.esigngateway.webhook.queue.WebhookQueue;
 import com.fasterxml.jackson.databind.ObjectMapper;
 

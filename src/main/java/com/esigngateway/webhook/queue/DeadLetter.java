@@ -2,9 +2,6 @@ package com.esigngateway.webhook.queue;
 
 import java.time.Instant;
 
-import com.esigngateway.webhook.event.ReceivedWebhook;
-import com.esigngateway.webhook.event.VerifiedEvent;
-
 /**
  * Work given up on: a webhook that could not be verified in time ({@code subscriber} null, {@code received} set), or an
  * event a subscriber did not take ({@code event} set). Replaying puts it back where it failed, its attempts counted

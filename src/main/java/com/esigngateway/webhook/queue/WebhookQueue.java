@@ -5,18 +5,15 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
-import com.esigngateway.webhook.event.ReceivedWebhook;
-import com.esigngateway.webhook.event.VerifiedEvent;
-
 import io.smallrye.mutiny.Uni;
 
 /**
  * Where status events wait, in two stages: received webhooks until they are verified (queue {@value #VERIFICATION}),
  * then clean events until each subscriber took them (one queue per subscriber). Work is handed out as
  * {@link Lease}s of what is due; the worker reports each back as done, due again later, or dead. Callers never see
- * how it is kept: {@link MemoryWebhookQueue} holds it in this process; {@link RedisWebhookQueue} keeps the same
- * contract with Redis streams and consumer groups, so that any replica can do the work and a crashed replica's
- * leases are taken over ({@link WebhookQueues} chooses by {@code esign.state.store}).
+ * how it is kept: {@code state.memory.MemoryWebhookQueue} holds it in this process; {@code state.redis.RedisWebhookQueue}
+ * keeps the same contract with Redis streams and consumer groups, so that any replica can do the work and a crashed
+ * replica's leases are taken over ({@code state.StateStores} chooses by {@code esign.state.store}).
  * <p>
  * Delivery is at least once: a lease that is never reported back (a crash) is handed out again, so an event can
  * reach a subscriber twice with the same event id.

@@ -9,6 +9,7 @@ import java.util.Random;
 
 import org.junit.jupiter.api.Test;
 
+import com.esigngateway.api.json.JsonSyntaxCheck;
 import com.fasterxml.jackson.core.JsonFactory;
 
 /**

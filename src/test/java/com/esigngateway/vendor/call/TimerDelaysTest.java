@@ -6,6 +6,8 @@ import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
 
+import com.esigngateway.time.TimerDelays;
+
 /**
  * A wait of a fraction of a millisecond (a rate-limit place 0.4 ms away) once reached a Vert.x timer as 0 ms, which
  * Vert.x refuses: the caller got a 500 in a burst. Every timer delay is now whole milliseconds, at least one.

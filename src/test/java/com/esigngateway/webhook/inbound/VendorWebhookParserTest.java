@@ -10,7 +10,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
-import com.esigngateway.webhook.event.ReceivedWebhook;
+import com.esigngateway.webhook.queue.ReceivedWebhook;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /** The vendor's webhook shape, read tolerantly but never trusted blindly; and the receiver's path secrets. */

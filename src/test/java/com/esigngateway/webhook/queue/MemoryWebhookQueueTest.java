@@ -12,9 +12,8 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 import com.esigngateway.config.WebhookConfig;
+import com.esigngateway.state.memory.MemoryWebhookQueue;
 import com.esigngateway.testing.MutableClock;
-import com.esigngateway.webhook.event.ReceivedWebhook;
-import com.esigngateway.webhook.event.VerifiedEvent;
 
 import io.quarkus.runtime.configuration.MemorySize;
 

@@ -20,10 +20,9 @@ import org.junit.jupiter.api.Test;
 
 import com.esigngateway.simulator.SimulatorProfile;
 import com.esigngateway.state.redis.RedisState;
+import com.esigngateway.state.redis.RedisWebhookQueue;
 import com.esigngateway.testing.MutableClock;
 import com.esigngateway.testing.RedisResource;
-import com.esigngateway.webhook.event.ReceivedWebhook;
-import com.esigngateway.webhook.event.VerifiedEvent;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.test.junit.QuarkusTest;

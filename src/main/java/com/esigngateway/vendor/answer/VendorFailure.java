@@ -1,4 +1,4 @@
-package com.esigngateway.vendor.call;
+package com.esigngateway.vendor.answer;
 
 import java.util.Locale;
 

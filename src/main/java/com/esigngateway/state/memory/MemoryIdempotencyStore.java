@@ -1,4 +1,4 @@
-package com.esigngateway.state;
+package com.esigngateway.state.memory;
 
 import java.time.Clock;
 import java.time.Duration;

@@ -1,4 +1,4 @@
-package com.esigngateway.webhook.queue;
+package com.esigngateway.state.memory;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -21,8 +21,13 @@ import jakarta.enterprise.inject.Typed;
 import org.jboss.logging.Logger;
 
 import com.esigngateway.config.WebhookConfig;
-import com.esigngateway.webhook.event.ReceivedWebhook;
-import com.esigngateway.webhook.event.VerifiedEvent;
+import com.esigngateway.webhook.queue.Backlog;
+import com.esigngateway.webhook.queue.DeadLetter;
+import com.esigngateway.webhook.queue.Lease;
+import com.esigngateway.webhook.queue.Receipt;
+import com.esigngateway.webhook.queue.ReceivedWebhook;
+import com.esigngateway.webhook.queue.VerifiedEvent;
+import com.esigngateway.webhook.queue.WebhookQueue;
 
 import io.smallrye.mutiny.Uni;
 
@@ -80,7 +85,7 @@ public class MemoryWebhookQueue implements WebhookQueue {
     private final Set<String> disabled = new LinkedHashSet<>();
     private long sequence;
 
-    MemoryWebhookQueue(WebhookConfig config, Clock clock) {
+    public MemoryWebhookQueue(WebhookConfig config, Clock clock) {
         this.capacity = config.queue().capacity();
         this.deadLetterCapacity = config.queue().deadLetterCapacity();
         this.dedupeWindow = config.inbound().dedupeWindow();

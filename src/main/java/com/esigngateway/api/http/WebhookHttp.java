@@ -1,12 +1,12 @@
-package com.esigngateway.webhook;
+package com.esigngateway.api.http;
 
 import java.time.Duration;
 import java.util.List;
 
-import com.esigngateway.api.http.RequestIds;
 import com.esigngateway.api.model.Violation;
 import com.esigngateway.api.problem.ProblemResponses;
 import com.esigngateway.api.problem.ProblemType;
+import com.esigngateway.observability.RequestIds;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 

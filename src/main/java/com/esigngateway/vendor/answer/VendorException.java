@@ -1,4 +1,4 @@
-package com.esigngateway.vendor.call;
+package com.esigngateway.vendor.answer;
 
 import java.time.Duration;
 import java.util.Optional;
@@ -29,7 +29,7 @@ public class VendorException extends RuntimeException {
     }
 
     /** The same failure, of a call whose request had started to go out to the vendor. */
-    VendorException afterSending() {
+    public VendorException afterSending() {
         return sent ? this : new VendorException(kind, getMessage(), retryAfter, true);
     }
 
@@ -68,5 +68,23 @@ public class VendorException extends RuntimeException {
 
     public static boolean isOutage(Throwable failure) {
         return failure instanceof VendorException vendor && vendor.isOutage();
+    }
+
+    public static VendorException emptyResult(String operation, VendorFailure kind) {
+        return switch (kind) {
+            case TOKEN_REFUSED -> tokenRefused("empty result");
+            case CREDENTIALS_REFUSED -> credentialsRefused("no token issued");
+            default -> new VendorException(kind, "The vendor's " + operation + " answered an empty result.");
+        };
+    }
+
+    public static VendorException tokenRefused(String why) {
+        return new VendorException(VendorFailure.TOKEN_REFUSED, "The vendor rejected a freshly issued token (" + why + ").");
+    }
+
+    public static VendorException credentialsRefused(String vendorMessage) {
+        return new VendorException(VendorFailure.CREDENTIALS_REFUSED,
+                "The vendor rejected the gateway's credentials (" + vendorMessage + "); check ESIGN_VENDOR_API_KEY, "
+                        + "ESIGN_VENDOR_ENCRYPTED_API_KEY and ESIGN_VENDOR_SALT.");
     }
 }

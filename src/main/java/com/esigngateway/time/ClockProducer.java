@@ -1,4 +1,4 @@
-package com.esigngateway.config;
+package com.esigngateway.time;
 
 import java.time.Clock;
 

@@ -1,4 +1,4 @@
-package com.esigngateway.document;
+package com.esigngateway.api.body;
 
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
@@ -12,6 +12,10 @@ import java.util.concurrent.atomic.AtomicLong;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import com.esigngateway.config.GatewayConfig;
+import com.esigngateway.document.DocumentContent;
+import com.esigngateway.document.DocumentSpool;
+import com.esigngateway.document.SpoolCipher;
+import com.esigngateway.document.SpoolFiles;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufInputStream;

@@ -1,4 +1,4 @@
-package com.esigngateway.webhook.event;
+package com.esigngateway.webhook;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -12,10 +12,13 @@ import org.jboss.logging.Logger;
 
 import com.esigngateway.config.WebhookConfig;
 import com.esigngateway.observability.WebhookMetrics;
-import com.esigngateway.vendor.call.VendorException;
+import com.esigngateway.vendor.answer.VendorException;
 import com.esigngateway.webhook.delivery.Backoff;
 import com.esigngateway.webhook.delivery.Subscribers;
+import com.esigngateway.webhook.event.EventVerifier;
 import com.esigngateway.webhook.queue.Lease;
+import com.esigngateway.webhook.queue.ReceivedWebhook;
+import com.esigngateway.webhook.queue.VerifiedEvent;
 import com.esigngateway.webhook.queue.WebhookQueue;
 
 import io.smallrye.mutiny.Uni;

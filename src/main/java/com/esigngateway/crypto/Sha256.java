@@ -1,4 +1,4 @@
-package com.esigngateway.security;
+package com.esigngateway.crypto;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

@@ -1,4 +1,4 @@
-package com.esigngateway.webhook.queue;
+package com.esigngateway.state.redis;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -25,8 +25,13 @@ import org.jboss.logging.Logger;
 import com.esigngateway.config.WebhookConfig;
 import com.esigngateway.state.redis.RedisState;
 import com.esigngateway.state.redis.Script;
-import com.esigngateway.webhook.event.ReceivedWebhook;
-import com.esigngateway.webhook.event.VerifiedEvent;
+import com.esigngateway.webhook.queue.Backlog;
+import com.esigngateway.webhook.queue.DeadLetter;
+import com.esigngateway.webhook.queue.Lease;
+import com.esigngateway.webhook.queue.Receipt;
+import com.esigngateway.webhook.queue.ReceivedWebhook;
+import com.esigngateway.webhook.queue.VerifiedEvent;
+import com.esigngateway.webhook.queue.WebhookQueue;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 

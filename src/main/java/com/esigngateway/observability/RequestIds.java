@@ -1,11 +1,12 @@
-package com.esigngateway.api.http;
+package com.esigngateway.observability;
 
 import java.util.UUID;
 import java.util.regex.Pattern;
 
-import jakarta.ws.rs.core.HttpHeaders;
-
-/** The request id: the caller's {@code X-Request-Id} when it is sane, a fresh UUID otherwise. */
+/**
+ * The request id, carried to the vendor, the logs and every problem: the caller's {@code X-Request-Id} when it is
+ * sane, a fresh UUID otherwise.
+ */
 public final class RequestIds {
 
     public static final String HEADER = "X-Request-Id";
@@ -19,10 +20,5 @@ public final class RequestIds {
 
     public static String accept(String candidate) {
         return candidate != null && SANE.matcher(candidate).matches() ? candidate : UUID.randomUUID().toString();
-    }
-
-    /** The id of the request these headers belong to; {@link RequestIdFilter} has made sure there is one. */
-    public static String of(HttpHeaders headers) {
-        return headers == null ? null : headers.getHeaderString(HEADER);
     }
 }

@@ -1,4 +1,4 @@
-package com.esigngateway.observability;
+package com.esigngateway.api.http;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;

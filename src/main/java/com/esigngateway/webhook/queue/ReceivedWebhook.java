@@ -1,4 +1,4 @@
-package com.esigngateway.webhook.event;
+package com.esigngateway.webhook.queue;
 
 import java.time.Instant;
 

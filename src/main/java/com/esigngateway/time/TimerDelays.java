@@ -1,4 +1,4 @@
-package com.esigngateway.vendor.call;
+package com.esigngateway.time;
 
 import java.time.Duration;
 

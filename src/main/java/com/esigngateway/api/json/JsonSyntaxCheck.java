@@ -1,4 +1,4 @@
-package com.esigngateway.api.http;
+package com.esigngateway.api.json;
 
 import java.io.IOException;
 import java.lang.invoke.MethodHandles;
@@ -22,7 +22,7 @@ import com.fasterxml.jackson.core.async.ByteArrayFeeder;
  * full parse that follows checks them). Where the parser stops, the line and column are those of the real body.
  * Own code rather than a library's: no JSON library offers a non-blocking syntax check that skips string contents.
  */
-final class JsonSyntaxCheck {
+public final class JsonSyntaxCheck {
 
     static final int KEPT = 256;
 
@@ -48,7 +48,7 @@ final class JsonSyntaxCheck {
     private long fedColumn;
     private JsonLocation error;
 
-    JsonSyntaxCheck(JsonFactory factory) {
+    public JsonSyntaxCheck(JsonFactory factory) {
         try {
             this.parser = factory.createNonBlockingByteArrayParser();
         } catch (IOException e) {
@@ -58,12 +58,12 @@ final class JsonSyntaxCheck {
     }
 
     /** Where the JSON broke, or null while it is fine so far. */
-    JsonLocation error() {
+    public JsonLocation error() {
         return error;
     }
 
     /** The next bytes of the body; false once the JSON is known to be broken. */
-    boolean feed(byte[] bytes) {
+    public boolean feed(byte[] bytes) {
         if (error != null) {
             return false;
         }
@@ -96,7 +96,7 @@ final class JsonSyntaxCheck {
     }
 
     /** The body is complete; only breaks seen so far count (an incomplete body is left to the full parse). */
-    boolean end() {
+    public boolean end() {
         if (error == null) {
             try {
                 feeder.endOfInput();
@@ -191,7 +191,7 @@ final class JsonSyntaxCheck {
     }
 
     /** The index of the first quote or backslash at or after {@code from}, else the length. */
-    static int endOfPlainContent(byte[] bytes, int from) {
+    public static int endOfPlainContent(byte[] bytes, int from) {
         int i = from;
         for (; i + Long.BYTES <= bytes.length; i += Long.BYTES) {
             long word = (long) WORDS.get(bytes, i);

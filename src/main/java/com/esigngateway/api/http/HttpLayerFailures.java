@@ -1,4 +1,4 @@
-package com.esigngateway.api.problem;
+package com.esigngateway.api.http;
 
 import java.util.List;
 
@@ -7,9 +7,11 @@ import jakarta.enterprise.event.Observes;
 
 import org.jboss.logging.Logger;
 
-import com.esigngateway.api.http.RequestIds;
+import com.esigngateway.api.http.RouteTemplates;
+import com.esigngateway.api.problem.ProblemResponses;
+import com.esigngateway.api.problem.ProblemType;
 import com.esigngateway.observability.GatewayMetrics;
-import com.esigngateway.observability.RouteTemplates;
+import com.esigngateway.observability.RequestIds;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -60,7 +62,7 @@ public class HttpLayerFailures {
                 : type == ProblemType.INVALID_REQUEST ? "The HTTP request is malformed." : type.title() + ".";
         LOG.debugf("Request %s refused by the HTTP layer with %d (%s)", requestId, status,
                 rc.failure() == null ? "no cause" : rc.failure().getClass().getSimpleName());
-        metrics.rejected(type);
+        type.rejection().ifPresent(metrics::rejected);
         RouteTemplates.use(rc, RouteTemplates.UNKNOWN);
         var problem = ProblemResponses.builder(type, detail, List.of(), requestId, null).build().getEntity();
         try {

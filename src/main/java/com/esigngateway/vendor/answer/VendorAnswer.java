@@ -1,4 +1,4 @@
-package com.esigngateway.vendor.call;
+package com.esigngateway.vendor.answer;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -39,7 +39,7 @@ public record VendorAnswer(String operation, JsonNode body, VendorFailure emptyR
 
     /** The answer carries no result: what that means depends on the operation. */
     public VendorException empty() {
-        return VendorAnswers.emptyResult(operation, emptyResult);
+        return VendorException.emptyResult(operation, emptyResult);
     }
 
     public VendorException unreadable(String detail) {

@@ -1,0 +1,22 @@
+package com.esigngateway.api.problem;
+
+import com.esigngateway.session.SessionFailure;
+
+/** The one place where the use cases' refusals become HTTP problems (the vendor's failures: {@link VendorProblems}). */
+final class SessionProblems {
+
+    private SessionProblems() {
+    }
+
+    static ProblemType typeOf(SessionFailure failure) {
+        return switch (failure.kind()) {
+            case INVALID_REQUEST -> ProblemType.INVALID_REQUEST;
+            case SIGNER_NOT_FOUND -> ProblemType.SESSION_NOT_FOUND;
+            case SESSION_STATE_CONFLICT -> ProblemType.SESSION_STATE_CONFLICT;
+            case IDEMPOTENCY_KEY_REUSED -> ProblemType.IDEMPOTENCY_KEY_REUSED;
+            case OUTCOME_UNKNOWN -> ProblemType.OUTCOME_UNKNOWN;
+            case IDEMPOTENCY_STORE_FULL -> ProblemType.IDEMPOTENCY_STORE_FULL;
+            case IDEMPOTENCY_STORE_UNAVAILABLE -> ProblemType.IDEMPOTENCY_STORE_UNAVAILABLE;
+        };
+    }
+}
