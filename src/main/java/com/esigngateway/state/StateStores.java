@@ -7,15 +7,20 @@ import jakarta.enterprise.inject.Produces;
 import com.esigngateway.config.StateConfig;
 import com.esigngateway.session.IdempotencyStore;
 import com.esigngateway.state.memory.MemoryIdempotencyStore;
+import com.esigngateway.state.memory.MemoryWebhookQueue;
 import com.esigngateway.state.redis.RedisIdempotencyStore;
 import com.esigngateway.state.redis.RedisRateLimit;
 import com.esigngateway.state.redis.RedisTokens;
+import com.esigngateway.state.redis.RedisWebhookQueue;
 import com.esigngateway.vendor.auth.SharedTokens;
 import com.esigngateway.vendor.call.SharedRateLimit;
+import com.esigngateway.webhook.queue.WebhookQueue;
 
 /**
  * The one switch, {@code esign.state.store}: in memory (the default) every instance keeps its own idempotency records,
- * rate-limit places and token, and no Redis bean is ever created; with {@code redis} they are shared.
+ * rate-limit places, token and status-event queues, and no Redis bean is ever created; with {@code redis} they are
+ * shared. The ports belong to their users (the use cases and the vendor adapter); their implementations live in
+ * {@code state.memory} and {@code state.redis}, and only this class chooses between them.
  */
 @ApplicationScoped
 class StateStores {
@@ -42,5 +47,11 @@ class StateStores {
     @ApplicationScoped
     SharedTokens tokens(Instance<RedisTokens> shared) {
         return redis ? shared.get() : SharedTokens.NONE;
+    }
+
+    @Produces
+    @ApplicationScoped
+    WebhookQueue webhookQueue(Instance<MemoryWebhookQueue> memory, Instance<RedisWebhookQueue> shared) {
+        return redis ? shared.get() : memory.get();
     }
 }

@@ -7,7 +7,6 @@ import jakarta.enterprise.event.Observes;
 
 import org.jboss.logging.Logger;
 
-import com.esigngateway.api.http.RouteTemplates;
 import com.esigngateway.api.problem.ProblemResponses;
 import com.esigngateway.api.problem.ProblemType;
 import com.esigngateway.observability.GatewayMetrics;

@@ -23,8 +23,6 @@ import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 
 import com.esigngateway.config.WebhookConfig;
-import com.esigngateway.state.redis.RedisState;
-import com.esigngateway.state.redis.Script;
 import com.esigngateway.webhook.queue.Backlog;
 import com.esigngateway.webhook.queue.DeadLetter;
 import com.esigngateway.webhook.queue.Lease;
