@@ -28,7 +28,7 @@ import com.esigngateway.vendor.model.VendorSession;
 import com.esigngateway.vendor.model.VendorSessionInfo;
 import com.esigngateway.vendor.model.VendorSigner;
 
-/** Maps a clean request onto the vendor's Session model, field by field as the README's mapping table lists them. */
+/** Maps a clean request onto the vendor's Session model, field by field as docs/vendor.md's mapping table lists. */
 @ApplicationScoped
 public class VendorSessionMapper {
 

@@ -9,7 +9,7 @@ import com.esigngateway.testing.Contract;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
-/** The size estimate the README states for the contract's example. */
+/** The size estimate docs/api.md (Idempotency) and docs/configuration.md state for the contract's example. */
 class IdempotentRequestsTest {
 
     @Test

@@ -21,7 +21,7 @@ import io.quarkus.runtime.configuration.ConfigurationException;
  * With {@code esign.state.store=redis}, asks Redis for its {@code maxmemory-policy} at start-up and refuses to start
  * unless it is {@code noeviction}: an evicting Redis would silently drop idempotency records, and with them the
  * promise of no duplicate sessions. A Redis that cannot be reached at start-up is an outage, not a wrong setting: the
- * gateway starts degraded (see the README's Redis-down table) and checks the policy before it first uses Redis.
+ * gateway starts degraded (docs/many-replicas.md, When Redis is down) and checks the policy before it first uses Redis.
  * In memory mode it does nothing.
  */
 @ApplicationScoped

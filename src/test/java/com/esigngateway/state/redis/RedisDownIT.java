@@ -28,11 +28,11 @@ import io.restassured.RestAssured;
 import io.restassured.response.Response;
 
 /**
- * Redis stopped in the middle of a run and started again, under two replicas, each row of the README's table: a
- * request with an {@code Idempotency-Key} is refused (503 {@code idempotency-store-unavailable}, Retry-After), one
- * without is served; each replica fetches its own token; the upstream rate limit becomes each replica's share
- * ({@code limit / esign.state.redis.fallback-replicas}); {@code /q/health/well} says so and the fallbacks are counted;
- * no 500 anywhere. Once Redis is back, everything is shared again without a restart.
+ * Redis stopped in the middle of a run and started again, under two replicas, each row of the table in
+ * docs/many-replicas.md ("When Redis is down"): a request with an {@code Idempotency-Key} is refused (503
+ * {@code idempotency-store-unavailable}, Retry-After), one without is served; each replica fetches its own token;
+ * the upstream rate limit becomes each replica's share ({@code limit / esign.state.redis.fallback-replicas});
+ * {@code /q/health/well} says so and the fallbacks are counted; no 500 anywhere. Once Redis is back, everything is shared again without a restart.
  */
 class RedisDownIT {
 
