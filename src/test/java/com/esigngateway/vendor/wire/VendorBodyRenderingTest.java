@@ -34,7 +34,13 @@ class VendorBodyRenderingTest {
     @TempDir
     Path dir;
 
-    final VendorBodyWriter writer = new VendorBodyWriter(new ObjectMapper());
+    final VendorBodyWriter writer = new VendorBodyWriter(withTheWireModule(new ObjectMapper()));
+
+    /** The application's mapper gets the vendor's codecs the same way (an ObjectMapperCustomizer). */
+    private static ObjectMapper withTheWireModule(ObjectMapper mapper) {
+        new VendorWireModule().customize(mapper);
+        return mapper;
+    }
 
     @Test
     void numberArraysAndBase64MatchAPlainRenderingAtEverySize() throws Exception {
