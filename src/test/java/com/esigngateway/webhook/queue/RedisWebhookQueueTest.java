@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 import jakarta.inject.Inject;
@@ -20,8 +19,9 @@ import com.esigngateway.webhook.event.ReceivedWebhook;
 import com.esigngateway.webhook.event.VerifiedEvent;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 
 /**
@@ -30,23 +30,10 @@ import io.quarkus.test.junit.TestProfile;
  * groups) takes over the work the first one leased and never reported, and only that.
  */
 @QuarkusTest
-@TestProfile(RedisWebhookQueueTest.OnRedis.class)
+@TestProfile(SimulatorProfile.class)
+// the application's own worker must not lease what the test does
+@WithTestResource(value = RedisResource.class, initArgs = @ResourceArg(name = "esign.webhooks.poll-interval", value = "1h"))
 class RedisWebhookQueueTest extends WebhookQueueContract {
-
-    public static class OnRedis implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            // the application's own worker must not lease what the test does
-            Map<String, String> settings = new java.util.HashMap<>(new SimulatorProfile().getConfigOverrides());
-            settings.put("esign.webhooks.poll-interval", "1h");
-            return settings;
-        }
-
-        @Override
-        public List<TestResourceEntry> testResources() {
-            return List.of(new TestResourceEntry(RedisResource.class));
-        }
-    }
 
     /**
      * After this long without a report a lease is another replica's to take. The contract's cases report within it;
