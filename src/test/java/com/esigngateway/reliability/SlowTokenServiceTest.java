@@ -12,9 +12,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import com.esigngateway.testing.ColdGateway;
-import com.esigngateway.testing.ColdVendorProfile;
 import com.esigngateway.testing.HealthyVendorTest;
 import com.esigngateway.testing.Requests;
+import com.esigngateway.testing.SlowVendorProfile;
 import com.esigngateway.testing.VendorStubs;
 import com.esigngateway.testing.VendorWireMock;
 
@@ -29,11 +29,11 @@ import io.quarkus.test.junit.TestProfile;
  * {@code SlowTokenServiceIT} runs it against the packaged application.
  */
 @QuarkusTest
-@TestProfile(ColdVendorProfile.class)
+@TestProfile(SlowVendorProfile.class)
 @WithTestResource(VendorWireMock.class)
 class SlowTokenServiceTest extends HealthyVendorTest {
 
-    static final Duration REQUEST_TIMEOUT = ColdVendorProfile.REQUEST_TIMEOUT;
+    static final Duration REQUEST_TIMEOUT = SlowVendorProfile.REQUEST_TIMEOUT;
     /** Room for a loaded machine; without the request deadline the answer would come after about 15 s. */
     static final Duration SLACK = Duration.ofSeconds(3);
 

@@ -12,9 +12,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
 import com.esigngateway.testing.ColdGateway;
-import com.esigngateway.testing.ColdVendorProfile;
 import com.esigngateway.testing.HealthyVendorTest;
 import com.esigngateway.testing.Requests;
+import com.esigngateway.testing.SlowVendorProfile;
 import com.esigngateway.testing.VendorStubs;
 import com.esigngateway.testing.VendorWireMock;
 
@@ -29,7 +29,7 @@ import io.quarkus.test.junit.TestProfile;
  * the creation and the landing URL are fetched at the same time: 201.
  */
 @QuarkusTest
-@TestProfile(ColdVendorProfile.class)
+@TestProfile(SlowVendorProfile.class)
 @WithTestResource(VendorWireMock.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SlowVendorTest extends HealthyVendorTest {

@@ -10,8 +10,8 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import com.esigngateway.reliability.ReliabilityProfile;
 import com.esigngateway.testing.ColdGateway;
-import com.esigngateway.testing.ColdVendorProfile;
 import com.esigngateway.testing.HealthyVendorTest;
 import com.esigngateway.testing.Parallel;
 import com.esigngateway.testing.VendorStubs;
@@ -30,7 +30,7 @@ import io.restassured.response.Response;
  * packaged application of its own (the jar, or the native executable).
  */
 @QuarkusTest
-@TestProfile(ColdVendorProfile.class)
+@TestProfile(ReliabilityProfile.class)
 @WithTestResource(VendorWireMock.class)
 class ColdGatewayTest extends HealthyVendorTest {
 

@@ -11,8 +11,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import com.esigngateway.reliability.ReliabilityProfile;
 import com.esigngateway.testing.ColdGateway;
-import com.esigngateway.testing.ColdVendorProfile;
 import com.esigngateway.testing.HealthyVendorTest;
 import com.esigngateway.testing.LogCapture;
 import com.esigngateway.testing.Parallel;
@@ -30,7 +30,7 @@ import io.restassured.response.Response;
  * own request id, not the id of the request that happened to start the acquisition.
  */
 @QuarkusTest
-@TestProfile(ColdVendorProfile.class)
+@TestProfile(ReliabilityProfile.class)
 @WithTestResource(VendorWireMock.class)
 class SharedTokenRequestContextTest extends HealthyVendorTest {
 
