@@ -13,7 +13,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
 import java.util.stream.Stream;
@@ -23,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import com.esigngateway.testing.Contract;
 import com.esigngateway.testing.HealthyVendorTest;
 import com.esigngateway.testing.Requests;
+import com.esigngateway.testing.VariantsProfile;
 import com.esigngateway.testing.VendorStubs;
 import com.esigngateway.testing.VendorWireMock;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -31,7 +31,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 
 /**
@@ -39,19 +38,11 @@ import io.quarkus.test.junit.TestProfile;
  * bytes, the file is gone when the request ends, and retries and idempotency work on them too.
  */
 @QuarkusTest
-@TestProfile(LargeDocumentTest.SmallThreshold.class)
+@TestProfile(VariantsProfile.class)
 @WithTestResource(VendorWireMock.class)
 class LargeDocumentTest extends HealthyVendorTest {
 
-    static final Path SPOOL = Path.of("target/test-spool");
-
-    public static class SmallThreshold implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("esign.gateway.spool-threshold", "64K", "esign.gateway.spool-directory", SPOOL.toString(),
-                    "esign.gateway.spool-capacity", "12M");
-        }
-    }
+    static final Path SPOOL = VariantsProfile.SPOOL;
 
     @Test
     void aSpooledDocumentReachesTheVendorByteForByteAndItsFileIsRemoved() throws Exception {

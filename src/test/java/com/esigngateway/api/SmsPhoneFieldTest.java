@@ -5,13 +5,13 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
-import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
 import com.esigngateway.testing.Contract;
 import com.esigngateway.testing.HealthyVendorTest;
 import com.esigngateway.testing.Requests;
+import com.esigngateway.testing.VariantsProfile;
 import com.esigngateway.testing.VendorStubs;
 import com.esigngateway.testing.VendorWireMock;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -20,7 +20,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 
 /**
@@ -28,16 +27,9 @@ import io.quarkus.test.junit.TestProfile;
  * and the vendor body uses it. {@code SmsPhoneFieldIT} checks the same at run time of the packaged application.
  */
 @QuarkusTest
-@TestProfile(SmsPhoneFieldTest.MobileNumber.class)
+@TestProfile(VariantsProfile.class)
 @WithTestResource(VendorWireMock.class)
 class SmsPhoneFieldTest extends HealthyVendorTest {
-
-    public static class MobileNumber implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("esign.vendor.wire.sms-phone-field", "SMSMobileNumber");
-        }
-    }
 
     @Test
     void theConfiguredFieldNameCarriesThePhone() throws Exception {

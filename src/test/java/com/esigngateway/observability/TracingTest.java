@@ -5,13 +5,14 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 
 import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
+import com.esigngateway.security.DebugLogsProfile;
 import com.esigngateway.testing.Contract;
+import com.esigngateway.testing.FreshApp;
 import com.esigngateway.testing.Requests;
 import com.esigngateway.testing.VendorStubs;
 import com.esigngateway.testing.VendorWireMock;
@@ -21,23 +22,17 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
 import io.opentelemetry.sdk.trace.data.SpanData;
+import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 
 /** With tracing on, one trace shows the incoming call, the token acquisition and every vendor call. */
 @QuarkusTest
-@TestProfile(TracingTest.TracingOn.class)
+@TestProfile(DebugLogsProfile.class)
+@WithTestResource(value = FreshApp.class, scope = TestResourceScope.RESTRICTED_TO_CLASS)
 @WithTestResource(VendorWireMock.class)
 class TracingTest {
-
-    public static class TracingOn implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("quarkus.otel.sdk.disabled", "false", "quarkus.otel.bsp.schedule.delay", "20ms");
-        }
-    }
 
     @InjectVendor
     WireMockServer vendor;

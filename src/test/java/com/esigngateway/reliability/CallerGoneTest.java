@@ -10,7 +10,6 @@ import java.net.InetAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -19,13 +18,13 @@ import org.junit.jupiter.api.Test;
 
 import com.esigngateway.testing.Contract;
 import com.esigngateway.testing.HealthyVendorTest;
+import com.esigngateway.testing.ProductionLimitsProfile;
 import com.esigngateway.testing.Requests;
 import com.esigngateway.testing.VendorStubs;
 import com.esigngateway.testing.VendorWireMock;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.RestAssured;
 
@@ -36,19 +35,11 @@ import io.restassured.RestAssured;
  * {@code CallerGoneIT} runs it against the packaged application.
  */
 @QuarkusTest
-@TestProfile(CallerGoneTest.PatientVendorLimit.class)
+@TestProfile(ProductionLimitsProfile.class)
 @WithTestResource(VendorWireMock.class)
 class CallerGoneTest extends HealthyVendorTest {
 
     static final int VENDOR_TAKES_MS = 10_000;
-
-    /** A vendor time limit far beyond the wait below, so that only the hang-up can free the slot in time. */
-    public static class PatientVendorLimit implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("esign.vendor.timeout", "20s");
-        }
-    }
 
     @Test
     void withoutAKeyTheVendorCallIsCancelledAndItsSlotFreed() throws Exception {

@@ -7,6 +7,10 @@ import io.quarkus.test.junit.QuarkusTestProfile;
 /**
  * The gateway as the hostile-client tests meet it: a short body deadline so that they end quickly, a small body limit,
  * and few worker threads, so that a handful of stalled callers would be enough to starve them if a stalled body held one.
+ * The same start serves {@code session/IdempotencyRetentionTest} (a small idempotency store: none of the others sends an
+ * {@code Idempotency-Key}), and the tests that need the upstream limits out of the way in the packaged application too
+ * (which runs the prod profile): {@code RequestBindingFuzzIT}, {@code vendor/auth/ColdGatewayTest} (50 callers at once
+ * on a cold gateway) and {@code SharedTokenRequestContextTest} (20).
  */
 public class ReliabilityProfile implements QuarkusTestProfile {
 
@@ -19,6 +23,12 @@ public class ReliabilityProfile implements QuarkusTestProfile {
         return Map.of("esign.gateway.body-timeout", BODY_TIMEOUT_SECONDS + "s",
                 "esign.gateway.max-body-size", String.valueOf(MAX_BODY),
                 "quarkus.thread-pool.max-threads", String.valueOf(WORKERS),
-                "quarkus.thread-pool.core-threads", "1");
+                "quarkus.thread-pool.core-threads", "1",
+                // session/IdempotencyRetentionTest: a store that a few records fill (no other test here sends a key)
+                "esign.gateway.idempotency.capacity", "12K",
+                "esign.gateway.idempotency.retention", "24h",
+                // the upstream limits out of the way, in the packaged application (prod profile) too
+                "esign.upstream.rate-limit.requests", "100000",
+                "esign.upstream.max-concurrent", "200");
     }
 }

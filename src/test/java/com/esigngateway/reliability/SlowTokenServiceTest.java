@@ -1,22 +1,25 @@
 package com.esigngateway.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
 import java.time.Duration;
-import java.util.Map;
 
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import com.esigngateway.testing.ColdGateway;
 import com.esigngateway.testing.HealthyVendorTest;
 import com.esigngateway.testing.Requests;
+import com.esigngateway.testing.SlowVendorProfile;
 import com.esigngateway.testing.VendorStubs;
 import com.esigngateway.testing.VendorWireMock;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 
 /**
@@ -26,20 +29,27 @@ import io.quarkus.test.junit.TestProfile;
  * {@code SlowTokenServiceIT} runs it against the packaged application.
  */
 @QuarkusTest
-@TestProfile(SlowTokenServiceTest.TwoSeconds.class)
+@TestProfile(SlowVendorProfile.class)
 @WithTestResource(VendorWireMock.class)
 class SlowTokenServiceTest extends HealthyVendorTest {
 
-    static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(2);
+    static final Duration REQUEST_TIMEOUT = SlowVendorProfile.REQUEST_TIMEOUT;
     /** Room for a loaded machine; without the request deadline the answer would come after about 15 s. */
     static final Duration SLACK = Duration.ofSeconds(3);
 
-    public static class TwoSeconds implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("esign.gateway.request-timeout", "2s", "esign.vendor.token.timeout", "5s",
-                    "esign.vendor.token.retry.max-retries", "2");
-        }
+    @BeforeEach
+    void coldGateway() {
+        ColdGateway.reset();
+    }
+
+    /**
+     * The shared token fetch goes on after the 504, for any other caller waiting for it: with the vendor answering
+     * again, it ends (its next EncryptString, then GetToken) before the next test class, which shares this start.
+     */
+    @AfterEach
+    void letTheTokenFetchEnd() {
+        VendorStubs.healthy(vendor);
+        await().atMost(Duration.ofSeconds(20)).until(() -> VendorStubs.tokenCalls(vendor) > 0);
     }
 
     @Test

@@ -5,43 +5,36 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
 
 import java.time.Duration;
-import java.util.Map;
 
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
+import com.esigngateway.testing.ColdGateway;
 import com.esigngateway.testing.HealthyVendorTest;
 import com.esigngateway.testing.Requests;
+import com.esigngateway.testing.SlowVendorProfile;
 import com.esigngateway.testing.VendorStubs;
 import com.esigngateway.testing.VendorWireMock;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 
 /**
- * A vendor that takes 800 ms for every call and a request time limit of 2 s, on a freshly started gateway (its own
- * profile; {@code SlowVendorIT} runs it against the packaged application). Cold, the two token calls leave too
+ * A vendor that takes 800 ms for every call and a request time limit of 2 s, on a cold gateway (made cold in-process,
+ * {@link com.esigngateway.testing.ColdGateway}; {@code SlowVendorIT} runs it against a packaged application of its own). Cold, the two token calls leave too
  * little of the 2 s for the creation: 504 when the 2 s are up, although each call is within its own limit. Warm,
  * the creation and the landing URL are fetched at the same time: 201.
  */
 @QuarkusTest
-@TestProfile(SlowVendorTest.TwoSeconds.class)
+@TestProfile(SlowVendorProfile.class)
 @WithTestResource(VendorWireMock.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SlowVendorTest extends HealthyVendorTest {
 
     static final int LATENCY_MS = 800;
-
-    public static class TwoSeconds implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("esign.gateway.request-timeout", "2s", "esign.upstream.rate-limit.requests", "1000");
-        }
-    }
 
     private void everyCallTakes(int millis) {
         vendor.stubFor(VendorStubs.encrypt().willReturn(VendorStubs.returnValue(VendorStubs.ENCRYPTED_KEY).withFixedDelay(millis)));
@@ -53,6 +46,7 @@ class SlowVendorTest extends HealthyVendorTest {
     @Test
     @Order(1)
     void coldTheTokenCallsLeaveTooLittleTimeAndTheAnswerIsA504AtTheLimit() {
+        ColdGateway.reset(); // the second test then finds the token this one fetched
         everyCallTakes(LATENCY_MS);
         Requests.warmUpWithoutTheVendor();
         long started = System.nanoTime();

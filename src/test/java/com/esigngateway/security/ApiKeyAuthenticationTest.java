@@ -6,20 +6,19 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.nullValue;
 
-import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
-import com.esigngateway.testing.LogCapture;
 import com.esigngateway.testing.HealthyVendorTest;
+import com.esigngateway.testing.LogCapture;
 import com.esigngateway.testing.Requests;
+import com.esigngateway.testing.VariantsProfile;
 import com.esigngateway.testing.VendorStubs;
 import com.esigngateway.testing.VendorWireMock;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.specification.RequestSpecification;
 
@@ -28,25 +27,12 @@ import io.restassured.specification.RequestSpecification;
  * idempotency keys and shows in logs and metrics. Health, metrics and the contract stay open.
  */
 @QuarkusTest
-@TestProfile(ApiKeyAuthenticationTest.Clients.class)
+@TestProfile(VariantsProfile.class)
 @WithTestResource(VendorWireMock.class)
 class ApiKeyAuthenticationTest extends HealthyVendorTest {
 
-    static final String CRM_KEY = "crm-key-7f3a";
-    static final String READER_KEY = "reader-key-91bc";
-
-    public static class Clients implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            // JWT verification is configured, but JWT callers stay off: a valid token must still be refused.
-            Map<String, String> config = new java.util.HashMap<>(com.esigngateway.testing.TestJwts.verification());
-            config.putAll(Map.of(
-                    "esign.gateway.clients.crm.key-sha256", ApiKeyIdentityProvider.hashOf(CRM_KEY),
-                    "esign.gateway.clients.reader.key-sha256", ApiKeyIdentityProvider.hashOf(READER_KEY).toUpperCase(),
-                    "esign.gateway.clients.reader.roles", "metrics"));
-            return config;
-        }
-    }
+    static final String CRM_KEY = VariantsProfile.CRM_KEY;
+    static final String READER_KEY = VariantsProfile.READER_KEY;
 
     @Test
     void withoutAKeyTheAnswerIsA401Problem() {
@@ -79,6 +65,9 @@ class ApiKeyAuthenticationTest extends HealthyVendorTest {
                 .audience(com.esigngateway.testing.TestJwts.AUDIENCE).upn("crm")
                 .groups(java.util.Set.of(Roles.SIGNING_SESSIONS)).sign(com.esigngateway.testing.TestJwts.privateKey());
         as("Authorization", "Bearer " + token).post(Requests.PATH).then().statusCode(401)
+                .body("type", equalTo("urn:esign-gateway:problem:unauthorized"));
+        // where this profile's JWT configuration reads tokens (mp.jwt.token.header=Cookie), refused as well
+        as("Authorization", "Bearer " + token).cookie("access_token", token).post(Requests.PATH).then().statusCode(401)
                 .body("type", equalTo("urn:esign-gateway:problem:unauthorized"));
         assertThat(VendorStubs.sessionCalls(vendor)).isZero();
     }

@@ -6,7 +6,6 @@ import static org.hamcrest.Matchers.equalTo;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -21,7 +20,6 @@ import com.esigngateway.testing.VendorWireMock;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.specification.RequestSpecification;
 import io.smallrye.jwt.build.Jwt;
@@ -33,22 +31,9 @@ import io.smallrye.jwt.build.JwtClaimsBuilder;
  * whose {@code groups} hold the role. Its caller is named {@code jwt:<name>}. API keys keep working beside it.
  */
 @QuarkusTest
-@TestProfile(JwtAuthenticationTest.Jwts.class)
+@TestProfile(DebugLogsProfile.class)
 @WithTestResource(VendorWireMock.class)
 class JwtAuthenticationTest extends HealthyVendorTest {
-
-    public static class Jwts implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            Map<String, String> config = new java.util.HashMap<>(TestJwts.verification());
-            config.putAll(Map.of(
-                    "esign.gateway.auth.jwt.enabled", "true",
-                    "quarkus.log.category.\"io.smallrye.jwt\".level", "DEBUG",
-                    "quarkus.log.category.\"io.quarkus.smallrye.jwt\".level", "DEBUG",
-                    "quarkus.log.category.\"io.quarkus.security\".level", "DEBUG"));
-            return config;
-        }
-    }
 
     @Test
     void aValidJwtCreatesASessionInTheNameOfItsSubjectMarkedAsAJwtCaller() {

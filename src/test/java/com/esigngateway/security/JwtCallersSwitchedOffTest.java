@@ -3,8 +3,6 @@ package com.esigngateway.security;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
-import java.util.HashMap;
-import java.util.Map;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
@@ -12,12 +10,12 @@ import org.junit.jupiter.api.Test;
 import com.esigngateway.testing.HealthyVendorTest;
 import com.esigngateway.testing.Requests;
 import com.esigngateway.testing.TestJwts;
+import com.esigngateway.testing.VariantsProfile;
 import com.esigngateway.testing.VendorStubs;
 import com.esigngateway.testing.VendorWireMock;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.smallrye.jwt.build.Jwt;
 
@@ -26,19 +24,9 @@ import io.smallrye.jwt.build.Jwt;
  * mechanism does not look (here a cookie): the identity it makes is refused.
  */
 @QuarkusTest
-@TestProfile(JwtCallersSwitchedOffTest.TokensInACookie.class)
+@TestProfile(VariantsProfile.class)
 @WithTestResource(VendorWireMock.class)
 class JwtCallersSwitchedOffTest extends HealthyVendorTest {
-
-    public static class TokensInACookie implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            Map<String, String> config = new HashMap<>(TestJwts.verification());
-            config.put("mp.jwt.token.header", "Cookie");
-            config.put("mp.jwt.token.cookie", "access_token");
-            return config;
-        }
-    }
 
     @Test
     void aValidJwtInTheConfiguredCookieIsRefused() {

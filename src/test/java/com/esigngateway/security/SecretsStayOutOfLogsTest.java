@@ -4,7 +4,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 import jakarta.inject.Inject;
 
@@ -12,6 +11,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import com.esigngateway.testing.ColdGateway;
 import com.esigngateway.testing.Contract;
 import com.esigngateway.testing.LogCapture;
 import com.esigngateway.testing.Requests;
@@ -25,7 +25,6 @@ import com.github.tomakehurst.wiremock.http.Fault;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
 
@@ -35,16 +34,9 @@ import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
  * log line, exception or error body.
  */
 @QuarkusTest
-@TestProfile(SecretsStayOutOfLogsTest.Debug.class)
+@TestProfile(DebugLogsProfile.class)
 @WithTestResource(VendorWireMock.class)
 class SecretsStayOutOfLogsTest {
-
-    public static class Debug implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("quarkus.log.level", "DEBUG");
-        }
-    }
 
     @InjectVendor
     WireMockServer vendor;
@@ -59,6 +51,7 @@ class SecretsStayOutOfLogsTest {
 
     @BeforeEach
     void capture() {
+        ColdGateway.reset(); // the scenario's first request fetches the encrypted key and the token
         logs = LogCapture.install();
     }
 

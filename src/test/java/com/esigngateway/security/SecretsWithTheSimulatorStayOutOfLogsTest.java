@@ -3,7 +3,6 @@ package com.esigngateway.security;
 import static io.restassured.RestAssured.given;
 
 import java.util.List;
-import java.util.Map;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -14,7 +13,6 @@ import com.esigngateway.testing.LogCapture;
 import com.esigngateway.testing.Requests;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 
 /**
@@ -22,19 +20,8 @@ import io.quarkus.test.junit.TestProfile;
  * logger wrote it, holds the API key, the encrypted key, the token, a password or the document.
  */
 @QuarkusTest
-@TestProfile(SecretsWithTheSimulatorStayOutOfLogsTest.DebugWithSimulator.class)
+@TestProfile(DebugLogsProfile.class)
 class SecretsWithTheSimulatorStayOutOfLogsTest {
-
-    public static class DebugWithSimulator implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of(
-                    "esign.simulator.enabled", "true",
-                    "esign.simulator.api-key", SimulatorSecretScenario.SIMULATOR_KEY,
-                    "quarkus.http.host", "127.0.0.1",
-                    "quarkus.log.level", "DEBUG");
-        }
-    }
 
     LogCapture logs;
 

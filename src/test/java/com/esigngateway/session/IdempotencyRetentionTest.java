@@ -9,11 +9,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
+import com.esigngateway.reliability.ReliabilityProfile;
 import com.esigngateway.testing.HealthyVendorTest;
 import com.esigngateway.testing.MutableClock;
 import com.esigngateway.testing.Requests;
@@ -23,7 +23,6 @@ import com.esigngateway.testing.VendorWireMock;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusMock;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.response.Response;
 
@@ -33,16 +32,9 @@ import io.restassured.response.Response;
  * the test controls). A store this small holds a handful of the contract's example.
  */
 @QuarkusTest
-@TestProfile(IdempotencyRetentionTest.SmallStore.class)
+@TestProfile(ReliabilityProfile.class)
 @WithTestResource(VendorWireMock.class)
 class IdempotencyRetentionTest extends HealthyVendorTest {
-
-    public static class SmallStore implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("esign.gateway.idempotency.capacity", "12K", "esign.gateway.idempotency.retention", "24h");
-        }
-    }
 
     @Test
     void aFullStoreRefusesNewKeysAndDropsNoRecordBeforeItsRetention() {

@@ -9,7 +9,6 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
 
-import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
@@ -17,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import com.esigngateway.testing.Contract;
 import com.esigngateway.testing.HealthyVendorTest;
 import com.esigngateway.testing.Requests;
+import com.esigngateway.testing.VariantsProfile;
 import com.esigngateway.testing.VendorStubs;
 import com.esigngateway.testing.VendorWireMock;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -25,7 +25,6 @@ import com.github.tomakehurst.wiremock.http.Fault;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.response.ValidatableResponse;
 
@@ -38,20 +37,9 @@ import io.restassured.response.ValidatableResponse;
  * application.
  */
 @QuarkusTest
-@TestProfile(OutcomeUnknownTest.PatientBreaker.class)
+@TestProfile(VariantsProfile.class)
 @WithTestResource(VendorWireMock.class)
 class OutcomeUnknownTest extends HealthyVendorTest {
-
-    /**
-     * The failures these tests make the vendor answer must not open the session breaker for the next test; the vendor
-     * timeout is set here too, so that the packaged application (prod profile) has it as well.
-     */
-    public static class PatientBreaker implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("esign.upstream.circuit-breaker.request-volume", "1000", "esign.vendor.timeout", "2s");
-        }
-    }
 
     static final String LIST = "/rest/v1/sessions/lite/.*";
     static final String TITLE = "Purchase agreement - 12 Elm Street";

@@ -6,7 +6,6 @@ import static org.hamcrest.Matchers.equalTo;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
@@ -16,7 +15,6 @@ import com.esigngateway.testing.Requests;
 
 import io.quarkus.test.junit.QuarkusMock;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 
@@ -25,16 +23,8 @@ import io.restassured.http.ContentType;
  * answer (a null result), fetches a fresh token and succeeds.
  */
 @QuarkusTest
-@TestProfile(SimulatedTokenExpiryTest.LongTrust.class)
+@TestProfile(SimulatorProfile.class)
 class SimulatedTokenExpiryTest {
-
-    public static class LongTrust implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("esign.simulator.enabled", "true", "esign.simulator.token-lifetime", "2m",
-                    "esign.vendor.token.ttl", "30m");
-        }
-    }
 
     @Test
     void anExpiredTokenIsAnsweredWithNullAndTheGatewayRecovers() {

@@ -4,7 +4,11 @@ import java.util.Map;
 
 import io.quarkus.test.junit.QuarkusTestProfile;
 
-/** The gateway with no vendor URL and its embedded simulator enabled, as in dev mode. */
+/**
+ * The gateway with no vendor URL and its embedded simulator enabled, as in dev mode. The simulator's tokens expire
+ * after 2 minutes while the gateway trusts its token for 30 (SimulatedTokenExpiryTest: the gateway recovers when the
+ * simulator answers an expired token with a null result, as the vendor does).
+ */
 public class SimulatorProfile implements QuarkusTestProfile {
 
     /** The simulator's admin key in these tests. */
@@ -16,6 +20,7 @@ public class SimulatorProfile implements QuarkusTestProfile {
                 "esign.gateway.clients.tests.key-sha256", com.esigngateway.testing.Requests.API_KEY_SHA256,
                 "esign.simulator.admin-key", ADMIN_KEY,
                 // a large document's ~3.6 times larger vendor body takes the in-process simulator more than 2 s
-                "esign.vendor.timeout", "60s");
+                "esign.vendor.timeout", "60s",
+                "esign.simulator.token-lifetime", "2m", "esign.vendor.token.ttl", "30m");
     }
 }

@@ -5,12 +5,20 @@ import java.util.Map;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 /**
- * A {@link RedisServer} for a {@code @QuarkusTest} or {@code @QuarkusIntegrationTest} (through a test profile), and the
- * gateway switched to it ({@code esign.state.store=redis}); stopped with the application.
+ * A {@link RedisServer} for a {@code @QuarkusTest} or {@code @QuarkusIntegrationTest}
+ * ({@code @WithTestResource(RedisResource.class)}), and the gateway switched to it ({@code esign.state.store=redis});
+ * stopped with the application. Its init args, if any, are further settings of the application that goes with this
+ * Redis (e.g. {@code esign.webhooks.poll-interval}).
  */
 public class RedisResource implements QuarkusTestResourceLifecycleManager {
 
     private RedisServer server;
+    private Map<String, String> settings = Map.of();
+
+    @Override
+    public void init(Map<String, String> initArgs) {
+        settings = Map.copyOf(initArgs);
+    }
 
     @Override
     public Map<String, String> start() {
@@ -19,7 +27,10 @@ public class RedisResource implements QuarkusTestResourceLifecycleManager {
         } catch (java.io.IOException e) {
             throw new IllegalStateException("redis-server did not start", e);
         }
-        return Map.of("esign.state.store", "redis", "quarkus.redis.hosts", server.url());
+        Map<String, String> config = new java.util.HashMap<>(settings);
+        config.put("esign.state.store", "redis");
+        config.put("quarkus.redis.hosts", server.url());
+        return config;
     }
 
     @Override

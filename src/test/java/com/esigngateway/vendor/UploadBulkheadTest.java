@@ -3,11 +3,11 @@ package com.esigngateway.vendor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
 import com.esigngateway.testing.Parallel;
+import com.esigngateway.testing.VariantsProfile;
 import com.esigngateway.testing.VendorStubs;
 import com.esigngateway.testing.VendorWireMock;
 import com.esigngateway.testing.VendorWireMock.InjectVendor;
@@ -15,22 +15,14 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.response.Response;
 
 /** More concurrent uploads than the slots: the excess is shed with 503 and never reaches the vendor. */
 @QuarkusTest
-@TestProfile(UploadBulkheadTest.TwoSlots.class)
+@TestProfile(VariantsProfile.class)
 @WithTestResource(VendorWireMock.class)
 class UploadBulkheadTest {
-
-    public static class TwoSlots implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("esign.upstream.max-concurrent", "2", "esign.upstream.queue", "0");
-        }
-    }
 
     @InjectVendor
     WireMockServer vendor;

@@ -6,44 +6,38 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import com.esigngateway.testing.FreshApp;
 import com.esigngateway.testing.HealthyVendorTest;
 import com.esigngateway.testing.Parallel;
+import com.esigngateway.testing.ProductionLimitsProfile;
 import com.esigngateway.testing.VendorStubs;
 import com.esigngateway.testing.VendorWireMock;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 
+import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.response.Response;
 
 /**
  * Bursts with the default upstream settings (25 calls per second, 8 upload slots, queues of 100, at most 5 s of
- * waiting for a place in the rate limit and 10 s for a slot) on a freshly started gateway: a burst well within the quota is smoothed, not failed, and the vendor never
+ * waiting for a place in the rate limit and 10 s for a slot) on a freshly started gateway (one of its own:
+ * {@link com.esigngateway.testing.FreshApp}): a burst well within the quota is smoothed, not failed, and the vendor never
  * sees more than the limit in any second; a burst far beyond it is shed with a Retry-After, without a 500 and
  * without hanging. Runs against the packaged application too ({@code UpstreamBurstIT}).
  */
 @QuarkusTest
-@TestProfile(UpstreamBurstTest.Defaults.class)
+@TestProfile(ProductionLimitsProfile.class)
+@WithTestResource(value = FreshApp.class, scope = TestResourceScope.RESTRICTED_TO_CLASS)
 @WithTestResource(VendorWireMock.class)
 class UpstreamBurstTest extends HealthyVendorTest {
 
-    static final int LIMIT = 25;
+    static final int LIMIT = ProductionLimitsProfile.RATE_LIMIT;
     static final int WINDOW_MS = 1_000;
-
-    /** The production defaults (the test profile raises them for every other test). */
-    public static class Defaults implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("esign.upstream.rate-limit.requests", "25", "esign.upstream.max-concurrent", "8",
-                    "esign.vendor.timeout", "30s");
-        }
-    }
 
     @Test
     void burstsOfThirtyAndAHundredAreAllServedWithinTheLimit() throws Exception {

@@ -1,10 +1,12 @@
 package com.esigngateway.webhook;
 
+import com.esigngateway.testing.RedisResource;
+
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusIntegrationTest;
-import io.quarkus.test.junit.TestProfile;
 
 /** The vendor's webhooks through the packaged application with its events in Redis (jar, or native with -Dnative). */
 @QuarkusIntegrationTest
-@TestProfile(WebhookRelayRedisTest.OnRedis.class)
+@WithTestResource(RedisResource.class)
 class WebhookRelayRedisIT extends WebhookRelayTest {
 }

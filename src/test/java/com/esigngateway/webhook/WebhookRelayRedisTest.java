@@ -1,22 +1,17 @@
 package com.esigngateway.webhook;
 
-import java.util.List;
+import jakarta.enterprise.inject.Typed;
 
 import com.esigngateway.testing.RedisResource;
 
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
-import io.quarkus.test.junit.TestProfile;
 
 /** Every case of {@link WebhookRelayTest} with the events kept in Redis streams ({@code esign.state.store=redis}). */
 @QuarkusTest
-@TestProfile(WebhookRelayRedisTest.OnRedis.class)
+@WithTestResource(RedisResource.class)
+// On the same (default) profile, both test classes are beans of the in-process application: this one is of its own
+// type only, so that looking up WebhookRelayTest finds one bean.
+@Typed(WebhookRelayRedisTest.class)
 class WebhookRelayRedisTest extends WebhookRelayTest {
-
-    public static class OnRedis implements QuarkusTestProfile {
-        @Override
-        public List<TestResourceEntry> testResources() {
-            return List.of(new TestResourceEntry(RedisResource.class));
-        }
-    }
 }

@@ -6,10 +6,12 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-import java.util.Map;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import com.esigngateway.reliability.ReliabilityProfile;
+import com.esigngateway.testing.ColdGateway;
 import com.esigngateway.testing.HealthyVendorTest;
 import com.esigngateway.testing.Parallel;
 import com.esigngateway.testing.VendorStubs;
@@ -19,26 +21,22 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.response.Response;
 
 /**
- * Fifty callers at once on a gateway that holds no token yet share one EncryptString and one GetToken call. A
- * profile of its own gives the class a freshly started gateway; {@code ColdGatewayIT} runs it against the packaged
- * application (the jar, or the native executable).
+ * Fifty callers at once on a gateway that holds no token yet share one EncryptString and one GetToken call. The
+ * gateway is made cold first ({@link com.esigngateway.testing.ColdGateway}); {@code ColdGatewayIT} runs it against a
+ * packaged application of its own (the jar, or the native executable).
  */
 @QuarkusTest
-@TestProfile(ColdGatewayTest.Cold.class)
+@TestProfile(ReliabilityProfile.class)
 @WithTestResource(VendorWireMock.class)
 class ColdGatewayTest extends HealthyVendorTest {
 
-    /** A gateway start of its own, with the upstream limits out of the way (the packaged app runs the prod profile). */
-    public static class Cold implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("esign.upstream.rate-limit.requests", "1000", "esign.upstream.max-concurrent", "100");
-        }
+    @BeforeEach
+    void coldGateway() {
+        ColdGateway.reset();
     }
 
     @Test

@@ -2,12 +2,12 @@ package com.esigngateway.vendor.auth;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.Map;
-
 import org.junit.jupiter.api.Test;
 
+import com.esigngateway.testing.ColdGateway;
 import com.esigngateway.testing.Contract;
 import com.esigngateway.testing.Requests;
+import com.esigngateway.testing.VariantsProfile;
 import com.esigngateway.testing.VendorStubs;
 import com.esigngateway.testing.VendorWireMock;
 import com.esigngateway.testing.VendorWireMock.InjectVendor;
@@ -16,27 +16,20 @@ import com.github.tomakehurst.wiremock.client.WireMock;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 
 /** With the encrypted key configured, the plain API key never leaves the gateway: no EncryptString call. */
 @QuarkusTest
-@TestProfile(EncryptedApiKeyTest.PreEncrypted.class)
+@TestProfile(VariantsProfile.class)
 @WithTestResource(VendorWireMock.class)
 class EncryptedApiKeyTest {
-
-    public static class PreEncrypted implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("esign.vendor.encrypted-api-key", "PRE-ENCRYPTED==");
-        }
-    }
 
     @InjectVendor
     WireMockServer vendor;
 
     @Test
     void getTokenUsesTheConfiguredEncryptedKey() {
+        ColdGateway.reset(); // no token held: the request fetches one
         VendorStubs.healthy(vendor);
         Requests.create(Contract.exampleRequest()).statusCode(201);
 

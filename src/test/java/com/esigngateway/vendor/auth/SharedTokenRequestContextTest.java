@@ -3,7 +3,6 @@ package com.esigngateway.vendor.auth;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -12,6 +11,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import com.esigngateway.reliability.ReliabilityProfile;
+import com.esigngateway.testing.ColdGateway;
 import com.esigngateway.testing.HealthyVendorTest;
 import com.esigngateway.testing.LogCapture;
 import com.esigngateway.testing.Parallel;
@@ -21,7 +22,6 @@ import com.esigngateway.testing.VendorWireMock;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.response.Response;
 
@@ -30,17 +30,9 @@ import io.restassured.response.Response;
  * own request id, not the id of the request that happened to start the acquisition.
  */
 @QuarkusTest
-@TestProfile(SharedTokenRequestContextTest.Cold.class)
+@TestProfile(ReliabilityProfile.class)
 @WithTestResource(VendorWireMock.class)
 class SharedTokenRequestContextTest extends HealthyVendorTest {
-
-    /** A gateway start of its own, so that no token is held yet. */
-    public static class Cold implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("esign.vendor.token.ttl", "59s");
-        }
-    }
 
     private static final Pattern CREATED = Pattern.compile("requestId=(ctx-\\d+).*Created vendor session");
 
@@ -48,6 +40,7 @@ class SharedTokenRequestContextTest extends HealthyVendorTest {
 
     @BeforeEach
     void capture() {
+        ColdGateway.reset();
         logs = LogCapture.install();
     }
 

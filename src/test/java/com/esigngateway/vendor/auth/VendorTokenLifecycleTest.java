@@ -12,15 +12,16 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
+import com.esigngateway.testing.ColdGateway;
 import com.esigngateway.testing.Contract;
 import com.esigngateway.testing.MutableClock;
 import com.esigngateway.testing.Requests;
@@ -33,38 +34,29 @@ import com.github.tomakehurst.wiremock.client.WireMock;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusMock;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
-import io.quarkus.test.junit.TestProfile;
 import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
 
 /**
  * The token lifecycle, shown by counting the calls the vendor receives: reuse until the TTL minus the skew, one
- * replacement after a refusal, failed acquisitions not kept, a breaker for the token service. A profile of its own
- * gives this class a freshly started, cold gateway. (Concurrent callers on a cold gateway: {@link ColdGatewayTest}.)
+ * replacement after a refusal, failed acquisitions not kept, a breaker for the token service (its delay: 3 s in the test
+ * profile). The class starts on a cold gateway ({@link com.esigngateway.testing.ColdGateway}). (Concurrent callers on a cold gateway: {@link ColdGatewayTest}.)
  */
 @QuarkusTest
-@TestProfile(VendorTokenLifecycleTest.Profile.class)
 @WithTestResource(VendorWireMock.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class VendorTokenLifecycleTest {
-
-    public static class Profile implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of(
-                    "esign.vendor.token.ttl", "60s",
-                    "esign.vendor.token.refresh-skew", "10s",
-                    "esign.vendor.token.retry.max-retries", "2",
-                    "esign.vendor.token.circuit-breaker.request-volume", "4",
-                    "esign.vendor.token.circuit-breaker.delay", "3s");
-        }
-    }
 
     @InjectVendor
     WireMockServer vendor;
 
     /** Shared by the tests of this class, so that time only moves forward. */
     static final MutableClock clock = new MutableClock(Instant.parse("2026-11-28T12:00:00Z"));
+
+    /** Cold once for the class, as a start of its own left it (the tests go on from each other's state). */
+    @BeforeAll
+    static void coldGateway() {
+        ColdGateway.reset();
+    }
 
     @BeforeEach
     void setUp() {
