@@ -1,6 +1,5 @@
 package com.esigngateway.state.memory;
 
-import com.esigngateway.state.StateStores;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

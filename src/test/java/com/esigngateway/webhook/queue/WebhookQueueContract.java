@@ -23,33 +23,33 @@ import io.quarkus.runtime.configuration.MemorySize;
  * store has. {@link #otherReplica} is a second instance sharing the store; a store of one instance (memory) sets it
  * to {@link #queue} itself, so that "another replica" reads as "the same instance".
  */
-abstract class WebhookQueueContract {
+public abstract class WebhookQueueContract {
 
-    static final Instant START = Instant.parse("2026-12-01T10:00:00Z");
+    protected static final Instant START = Instant.parse("2026-12-01T10:00:00Z");
 
     /** The queues' clock; a test moves it to make retries due. */
-    final MutableClock clock = new MutableClock(START);
+    protected final MutableClock clock = new MutableClock(START);
 
-    WebhookQueue queue;
-    WebhookQueue otherReplica;
+    protected WebhookQueue queue;
+    protected WebhookQueue otherReplica;
 
     /**
      * The store's own part of {@link #aWebhookIsKeptOnceWithinTheDedupeWindowAndTheQueueIsBounded}: the queue holds
      * webhooks e1 (dedupe key {@code k1}) and e2, and is full. Checks how the store keeps them and that the dedupe
      * memory of {@code k1} ends with the window (24 h).
      */
-    abstract void theFirstWebhookIsKeptAsTheStoreKeepsItAndForgottenAfterTheWindow();
+    protected abstract void theFirstWebhookIsKeptAsTheStoreKeepsItAndForgottenAfterTheWindow();
 
-    static ReceivedWebhook webhook(String id) {
+    protected static ReceivedWebhook webhook(String id) {
         return new ReceivedWebhook(id, START, "s-" + id, null, "SessionStatus", 3, null);
     }
 
-    static VerifiedEvent event(String id) {
+    protected static VerifiedEvent event(String id) {
         return new VerifiedEvent(id, "signing-session.completed", START, "{}");
     }
 
     @Test
-    void aWebhookIsKeptOnceWithinTheDedupeWindowAndTheQueueIsBounded() {
+    protected void aWebhookIsKeptOnceWithinTheDedupeWindowAndTheQueueIsBounded() {
         assertThat(queue.receive(webhook("e1"), "k1").await().indefinitely()).isEqualTo(Receipt.accepted("e1"));
         assertThat(otherReplica.receive(webhook("e1b"), "k1").await().indefinitely()).isEqualTo(Receipt.duplicate("e1"));
         assertThat(queue.receive(webhook("e2"), "k2").await().indefinitely().outcome()).isEqualTo(Receipt.Outcome.ACCEPTED);
@@ -62,7 +62,7 @@ abstract class WebhookQueueContract {
     }
 
     @Test
-    void leasedWorkIsHandedOutOnceAndRetriesComeWhenDue() {
+    protected void leasedWorkIsHandedOutOnceAndRetriesComeWhenDue() {
         queue.receive(webhook("e1"), "k1").await().indefinitely();
         Lease<ReceivedWebhook> lease = queue.dueForVerification(10, clock.instant()).await().indefinitely().get(0);
         assertThat(lease.attempt()).isEqualTo(1);
@@ -93,7 +93,7 @@ abstract class WebhookQueueContract {
     }
 
     @Test
-    void aDeadLetterIsKeptAndReplayedWithItsAttemptsCountedAnew() {
+    protected void aDeadLetterIsKeptAndReplayedWithItsAttemptsCountedAnew() {
         queue.receive(webhook("e1"), "k1").await().indefinitely();
         queue.verified(queue.dueForVerification(1, clock.instant()).await().indefinitely().get(0), event("e1"), Set.of("crm"))
                 .await().indefinitely();
@@ -121,7 +121,7 @@ abstract class WebhookQueueContract {
     }
 
     @Test
-    void deadLettersAreBoundedOldestFirstAndADisabledSubscriberGetsNothing() {
+    protected void deadLettersAreBoundedOldestFirstAndADisabledSubscriberGetsNothing() {
         for (String id : List.of("e1", "e2", "e3")) {
             queue.receive(webhook(id), "k-" + id).await().indefinitely();
             Lease<ReceivedWebhook> lease = queue.dueForVerification(1, clock.instant()).await().indefinitely().get(0);
@@ -144,7 +144,7 @@ abstract class WebhookQueueContract {
     }
 
     @Test
-    void aFullSubscriberQueueSendsTheEventToTheDeadLettersRatherThanRefusingTheVendor() {
+    protected void aFullSubscriberQueueSendsTheEventToTheDeadLettersRatherThanRefusingTheVendor() {
         for (String id : List.of("e1", "e2", "e3")) {
             queue.receive(webhook(id), "k-" + id).await().indefinitely();
             queue.verified(queue.dueForVerification(1, clock.instant()).await().indefinitely().get(0), event(id), Set.of("crm"))
@@ -156,7 +156,7 @@ abstract class WebhookQueueContract {
     }
 
     /** The webhook settings a queue is made with: {@code capacity} per queue, {@code deadLetters} in all. */
-    static WebhookConfig config(int capacity, int deadLetters, Duration claimAfter, Set<String> subscribers) {
+    protected static WebhookConfig config(int capacity, int deadLetters, Duration claimAfter, Set<String> subscribers) {
         return new WebhookConfig() {
             public Inbound inbound() {
                 return new Inbound() {

@@ -1,6 +1,5 @@
-package com.esigngateway.webhook.queue;
+package com.esigngateway.state.redis;
 
-import com.esigngateway.state.redis.RedisWebhookQueue;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -15,7 +14,13 @@ import org.junit.jupiter.api.Test;
 
 import com.esigngateway.simulator.SimulatorProfile;
 import com.esigngateway.state.redis.RedisState;
+import com.esigngateway.state.redis.RedisWebhookQueue;
 import com.esigngateway.testing.RedisResource;
+import com.esigngateway.webhook.queue.Lease;
+import com.esigngateway.webhook.queue.ReceivedWebhook;
+import com.esigngateway.webhook.queue.VerifiedEvent;
+import com.esigngateway.webhook.queue.WebhookQueue;
+import com.esigngateway.webhook.queue.WebhookQueueContract;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.test.common.ResourceArg;
@@ -72,7 +77,7 @@ class RedisWebhookQueueTest extends WebhookQueueContract {
      * Redis (on its own clock: the queue's clock cannot move it).
      */
     @Override
-    void theFirstWebhookIsKeptAsTheStoreKeepsItAndForgottenAfterTheWindow() {
+    protected void theFirstWebhookIsKeptAsTheStoreKeepsItAndForgottenAfterTheWindow() {
         String kept = redis.execute("XRANGE", redis.key("webhooks:received"), "-", "+").await().indefinitely().toString();
         assertThat(kept).contains("enqueuedAt").doesNotContain("s-e1");
         long ttl = redis.execute("PTTL", redis.key("webhooks:seen:k1")).await().indefinitely().toLong();

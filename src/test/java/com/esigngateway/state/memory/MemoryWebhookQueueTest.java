@@ -1,6 +1,5 @@
-package com.esigngateway.webhook.queue;
+package com.esigngateway.state.memory;
 
-import com.esigngateway.state.memory.MemoryWebhookQueue;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
@@ -8,6 +7,12 @@ import java.util.List;
 import java.util.Set;
 
 import org.junit.jupiter.api.BeforeEach;
+
+import com.esigngateway.state.memory.MemoryWebhookQueue;
+import com.esigngateway.webhook.queue.Lease;
+import com.esigngateway.webhook.queue.Receipt;
+import com.esigngateway.webhook.queue.ReceivedWebhook;
+import com.esigngateway.webhook.queue.WebhookQueueContract;
 
 /**
  * The single-instance store: the {@link WebhookQueueContract} (dedupe, bounds, leases, retries in due order, dead
@@ -23,9 +28,9 @@ class MemoryWebhookQueueTest extends WebhookQueueContract {
 
     /** The dedupe memory is the queue's own, on its clock: once the window has passed, the key is new again. */
     @Override
-    void theFirstWebhookIsKeptAsTheStoreKeepsItAndForgottenAfterTheWindow() {
+    protected void theFirstWebhookIsKeptAsTheStoreKeepsItAndForgottenAfterTheWindow() {
         clock.advance(Duration.ofHours(25));
-        List<Lease<com.esigngateway.webhook.queue.ReceivedWebhook>> leases = queue.dueForVerification(10, clock.instant())
+        List<Lease<ReceivedWebhook>> leases = queue.dueForVerification(10, clock.instant())
                 .await().indefinitely();
         assertThat(leases).extracting(lease -> lease.item().eventId()).containsExactly("e1", "e2");
         leases.forEach(lease -> queue.done(lease).await().indefinitely());
