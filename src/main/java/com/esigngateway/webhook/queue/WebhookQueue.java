@@ -1,7 +1,5 @@
 package com.esigngateway.webhook.queue;
 
-import com.esigngateway.state.redis.RedisWebhookQueue;
-import com.esigngateway.state.memory.MemoryWebhookQueue;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
