@@ -1,6 +1,7 @@
 package com.esigngateway.security;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Map;
@@ -19,7 +20,8 @@ import io.quarkus.test.junit.TestProfile;
 
 /**
  * The {@link SimulatorSecretScenario} in-process at DEBUG: no log line, whichever
- * logger wrote it, holds the API key, the encrypted key, the token, a password or the document.
+ * logger wrote it, holds the API key, the encrypted key, the token, a password or the document; nor the webhook
+ * path secret or the EncryptString key when callers drop their connections in the middle of a body on those paths.
  */
 @QuarkusTest
 @TestProfile(SecretsWithTheSimulatorStayOutOfLogsTest.DebugWithSimulator.class)
@@ -31,6 +33,7 @@ class SecretsWithTheSimulatorStayOutOfLogsTest {
             return Map.of(
                     "esign.simulator.enabled", "true",
                     "esign.simulator.api-key", SimulatorSecretScenario.SIMULATOR_KEY,
+                    "esign.webhooks.inbound.secrets", SimulatorSecretScenario.WEBHOOK_SECRET,
                     "quarkus.http.host", "127.0.0.1",
                     "quarkus.log.level", "DEBUG");
         }
@@ -65,5 +68,14 @@ class SecretsWithTheSimulatorStayOutOfLogsTest {
         });
 
         SimulatorSecretScenario.assertNoSecretIn(logs.lines(), secrets);
+    }
+
+    @Test
+    void noSecretInAPathReachesALogLineWhenTheCallerGoesAwayMidBody() throws Exception {
+        List<String> secrets = SimulatorSecretScenario.dropConnectionsMidBody(io.restassured.RestAssured.port, logs::lines);
+        assertThat(logs.lines()).as("the gateway logged at DEBUG").isNotEmpty();
+        assertThat(logs.linesContainingAnyOf(secrets)).as("log lines containing a secret").isEmpty();
+        assertThat(logs.lines()).as("no ERROR for a caller that went away")
+                .noneMatch(line -> line.contains("HTTP Request to") && line.contains("failed"));
     }
 }
