@@ -57,7 +57,8 @@ public class SimulatorRoutes {
                 config.apiKey().equals("sim-api-key") ? "sim-api-key" : "<configured>");
         byte[] adminKey = config.adminKey().orElseGet(SimulatorRoutes::generatedAdminKey)
                 .getBytes(StandardCharsets.UTF_8);
-        router.route(HttpMethod.GET, BASE + "/rest/v1/encrypt/:plainText/:salt").handler(this::encrypt);
+        router.route(HttpMethod.GET, BASE + "/rest/v1/encrypt/:plainText/:salt").handler(this::encrypt)
+                .failureHandler(this::encryptFailed);
         router.route(HttpMethod.GET, BASE + "/rest/v1/gettoken/:salt").handler(this::getToken);
         router.route(HttpMethod.POST, BASE + "/rest/v1/sessions").handler(this::createSession);
         router.route(HttpMethod.GET, BASE + "/rest/v1/landingurl").handler(this::landingUrl);
@@ -93,6 +94,21 @@ public class SimulatorRoutes {
     private void encrypt(RoutingContext rc) {
         json(rc, 200, SimulatedVendor.requestResponse(
                 vendor.encrypt(rc.pathParam("plainText"), rc.pathParam("salt"))));
+    }
+
+    /**
+     * The EncryptString path holds the API key: a failure there ends here, never in Quarkus's handler, which logs
+     * the raw path. (A caller that went away has already been let go quietly by the gateway's failure handler.)
+     */
+    private void encryptFailed(RoutingContext rc) {
+        if (rc.response().ended() || rc.response().closed()) {
+            return;
+        }
+        LOG.errorf("Simulator: %s/rest/v1/encrypt/{plainText}/{salt} failed: %s", BASE,
+                rc.failure() == null ? "status " + rc.statusCode() : rc.failure().getClass().getName());
+        int status = rc.statusCode() >= 400 && rc.statusCode() < 500 ? rc.statusCode() : 500;
+        problem(rc, status, status == 500 ? "internal-error" : "invalid-request",
+                status == 500 ? "Internal error" : "Invalid request", "The simulator could not answer.");
     }
 
     private void getToken(RoutingContext rc) {

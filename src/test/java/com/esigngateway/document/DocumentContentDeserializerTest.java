@@ -27,6 +27,8 @@ class DocumentContentDeserializerTest {
 
     public static final class Holder {
         public DocumentContent content;
+        public Object next;
+        public Object n;
     }
 
     @Test
@@ -58,8 +60,7 @@ class DocumentContentDeserializerTest {
                 "QUJ\\/", "QU=D", "Q===", "====", "QUJD====", "-_-_", "QUJD!", "é€😀QUJD", "QUJDQUJD\\\"", "ABC/+90=");
         for (String content : contents) {
             String json = "{\"content\": \"" + content + "\"}";
-            String streamed = outcome(() -> MAPPER.readValue(
-                    new java.io.ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)), Holder.class));
+            String streamed = outcome(() -> streamed(json));
             byte[] array = (PREFIX + json).getBytes(StandardCharsets.UTF_8);
             ObjectReader reader = MAPPER.readerFor(Holder.class).withAttribute(DocumentContentDeserializer.InPlace.class,
                     new DocumentContentDeserializer.InPlace(array, PREFIX.length()));
@@ -67,6 +68,41 @@ class DocumentContentDeserializerTest {
                     () -> reader.readValue(reader.createParser(array, PREFIX.length(), array.length - PREFIX.length())));
             assertThat(inPlace).as(content).isEqualTo(streamed);
         }
+    }
+
+    @Test
+    void paddingOnlyAtTheEndInPlaceAndStreamed() throws Exception {
+        for (String content : List.of("AA==AA==", "QQ==QUJD", "QUI=QUJD", "QQ== QUJD", "QQ==\\u0051UJD",
+                "QQ\\u003d\\u003dQUJD", "QQ\\u003D=QUJD")) {
+            String json = "{\"content\": \"" + content + "\", \"next\": \"a=b\"}";
+            byte[] array = (PREFIX + json).getBytes(StandardCharsets.UTF_8);
+            ObjectReader reader = MAPPER.readerFor(Holder.class).withAttribute(DocumentContentDeserializer.InPlace.class,
+                    new DocumentContentDeserializer.InPlace(array, PREFIX.length()));
+            assertThat(outcome(() -> reader.readValue(reader.createParser(array, PREFIX.length(),
+                    array.length - PREFIX.length())))).as("in place: " + content).isEqualTo("invalid");
+            assertThat(outcome(() -> streamed(json))).as("streamed: " + content).isEqualTo("invalid");
+        }
+        // data after padding elsewhere in the body (a URL's query) does not count, nor padding at the end
+        assertThat(outcome(() -> streamed("{\"next\": \"?a=b\", \"content\": \"QQ==\", \"n\": \"x=y\"}")))
+                .isEqualTo("bytes [65]");
+        assertThat(outcome(() -> streamed("{\"content\": \"QQ\\u003d\\u003d\"}"))).isEqualTo("bytes [65]");
+    }
+
+    @Test
+    void aLongStreamedDocumentIsWatchedToItsEnd() throws Exception {
+        byte[] document = new byte[300_000];
+        new Random(7).nextBytes(document);
+        String base64 = Base64.getEncoder().encodeToString(document);
+        String padded = Base64.getEncoder().encodeToString(new byte[] {1});
+        assertThat(outcome(() -> streamed("{\"content\": \"" + base64 + "\"}"))).startsWith("bytes [");
+        assertThat(outcome(() -> streamed("{\"content\": \"" + padded + base64 + "\"}"))).isEqualTo("invalid");
+        assertThat(outcome(() -> streamed("{\"content\": \"" + base64 + padded + base64 + "\"}"))).isEqualTo("invalid");
+    }
+
+    /** As the gateway reads a body from a stream: watched for padding before the end. */
+    private static Holder streamed(String json) throws Exception {
+        Base64Padding.Watch watch = new Base64Padding.Watch(new java.io.ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)));
+        return MAPPER.readerFor(Holder.class).withAttribute(Base64Padding.Watch.class, watch).readValue(watch);
     }
 
     private interface Read {

@@ -62,6 +62,36 @@ final class RawHttp implements AutoCloseable {
         return send("\r\n");
     }
 
+    /** Sends, unless the gateway has closed the connection already (then the answer tells the rest). */
+    void sendQuietly(String text) {
+        try {
+            send(text);
+        } catch (IOException closed) {
+            // the gateway ended the connection: read what it said
+        }
+    }
+
+    /** {@link #answered()}, false when the connection cannot even say. */
+    boolean answeredQuietly() {
+        try {
+            return answered();
+        } catch (IOException e) {
+            return true;
+        }
+    }
+
+    /** Whether the gateway has closed the connection (for a connection it sent nothing on; waits 50 ms at most). */
+    boolean closedByPeer() throws IOException {
+        socket.setSoTimeout(50);
+        try {
+            return in.read() < 0;
+        } catch (SocketTimeoutException open) {
+            return false;
+        } catch (IOException reset) {
+            return true;
+        }
+    }
+
     long sent() {
         return sent;
     }

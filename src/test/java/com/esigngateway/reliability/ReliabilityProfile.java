@@ -6,7 +6,8 @@ import io.quarkus.test.junit.QuarkusTestProfile;
 
 /**
  * The gateway as the hostile-client tests meet it: a short body deadline so that they end quickly, a small body limit,
- * and few worker threads, so that a handful of stalled callers would be enough to starve them if a stalled body held one.
+ * few worker threads, so that a handful of stalled callers would be enough to starve them if a stalled body held one,
+ * a short idle limit for connections (above the body deadline, as in production), and a webhook path secret.
  * The same start serves {@code session/IdempotencyRetentionTest} (a small idempotency store: none of the others sends an
  * {@code Idempotency-Key}), and the tests that need the upstream limits out of the way in the packaged application too
  * (which runs the prod profile): {@code RequestBindingFuzzIT}, {@code vendor/auth/ColdGatewayTest} (50 callers at once
@@ -17,6 +18,8 @@ public class ReliabilityProfile implements QuarkusTestProfile {
     static final int WORKERS = 8;
     static final long BODY_TIMEOUT_SECONDS = 5;
     static final int MAX_BODY = 8 * 1024 * 1024;
+    static final long IDLE_TIMEOUT_SECONDS = 8;
+    static final String WEBHOOK_SECRET = "reliability-webhook-path-secret-5b0c9e21";
 
     @Override
     public Map<String, String> getConfigOverrides() {
@@ -29,6 +32,8 @@ public class ReliabilityProfile implements QuarkusTestProfile {
                 "esign.gateway.idempotency.retention", "24h",
                 // the upstream limits out of the way, in the packaged application (prod profile) too
                 "esign.upstream.rate-limit.requests", "100000",
-                "esign.upstream.max-concurrent", "200");
+                "esign.upstream.max-concurrent", "200",
+                "quarkus.http.idle-timeout", IDLE_TIMEOUT_SECONDS + "s",
+                "esign.webhooks.inbound.secrets", WEBHOOK_SECRET);
     }
 }

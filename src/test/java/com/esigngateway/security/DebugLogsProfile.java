@@ -30,6 +30,7 @@ public class DebugLogsProfile implements QuarkusTestProfile {
                 "esign.simulator.enabled", "true",
                 "esign.simulator.api-key", SimulatorSecretScenario.SIMULATOR_KEY,
                 "quarkus.http.host", "127.0.0.1"));
+        config.put("esign.webhooks.inbound.secrets", SimulatorSecretScenario.WEBHOOK_SECRET);
         config.put("quarkus.otel.sdk.disabled", "false");
         config.put("quarkus.otel.bsp.schedule.delay", "20ms");
         return config;

@@ -17,8 +17,9 @@ import com.esigngateway.testing.PackagedApp;
 import com.esigngateway.testing.Requests;
 
 /**
- * The {@link SimulatorSecretScenario} against the packaged application (the jar, or the native executable) at DEBUG:
- * its whole console output holds no secret.
+ * The {@link SimulatorSecretScenario} against the packaged application (the jar, or the native executable) at DEBUG,
+ * then callers that drop their connections mid-body on the receiver's and the EncryptString path: its whole console
+ * output holds no secret.
  */
 class SecretsWithTheSimulatorStayOutOfLogsIT {
 
@@ -28,6 +29,7 @@ class SecretsWithTheSimulatorStayOutOfLogsIT {
         try (PackagedApp.Running gateway = PackagedApp.start(Map.ofEntries(
                 Map.entry("ESIGN_SIMULATOR_ENABLED", "true"),
                 Map.entry("ESIGN_SIMULATOR_API_KEY", SimulatorSecretScenario.SIMULATOR_KEY),
+                Map.entry("ESIGN_WEBHOOKS_INBOUND_SECRETS", SimulatorSecretScenario.WEBHOOK_SECRET),
                 Map.entry("ESIGN_GATEWAY_CLIENTS_TESTS_KEY_SHA256", Requests.API_KEY_SHA256),
                 Map.entry("QUARKUS_LOG_LEVEL", "DEBUG"),
                 Map.entry("QUARKUS_LOG_CONSOLE_JSON_ENABLED", "false")),
@@ -48,6 +50,14 @@ class SecretsWithTheSimulatorStayOutOfLogsIT {
                     return send(http, HttpRequest.newBuilder(URI.create(pathOrUrl.startsWith("http") ? pathOrUrl : base + pathOrUrl)));
                 }
             });
+
+            secrets.addAll(SimulatorSecretScenario.dropConnectionsMidBody(port, () -> {
+                try {
+                    return gateway.output().lines().toList();
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }));
 
             SimulatorSecretScenario.assertNoSecretIn(gateway.output().lines().toList(), secrets);
         }

@@ -1,6 +1,7 @@
 package com.esigngateway.security;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 
@@ -17,7 +18,8 @@ import io.quarkus.test.junit.TestProfile;
 
 /**
  * The {@link SimulatorSecretScenario} in-process at DEBUG: no log line, whichever
- * logger wrote it, holds the API key, the encrypted key, the token, a password or the document.
+ * logger wrote it, holds the API key, the encrypted key, the token, a password or the document; nor the webhook
+ * path secret or the EncryptString key when callers drop their connections in the middle of a body on those paths.
  */
 @QuarkusTest
 @TestProfile(DebugLogsProfile.class)
@@ -52,5 +54,14 @@ class SecretsWithTheSimulatorStayOutOfLogsTest {
         });
 
         SimulatorSecretScenario.assertNoSecretIn(logs.lines(), secrets);
+    }
+
+    @Test
+    void noSecretInAPathReachesALogLineWhenTheCallerGoesAwayMidBody() throws Exception {
+        List<String> secrets = SimulatorSecretScenario.dropConnectionsMidBody(io.restassured.RestAssured.port, logs::lines);
+        assertThat(logs.lines()).as("the gateway logged at DEBUG").isNotEmpty();
+        assertThat(logs.linesContainingAnyOf(secrets)).as("log lines containing a secret").isEmpty();
+        assertThat(logs.lines()).as("no ERROR for a caller that went away")
+                .noneMatch(line -> line.contains("HTTP Request to") && line.contains("failed"));
     }
 }

@@ -25,6 +25,10 @@ final class SimulatorSecretScenario {
 
     static final String SIMULATOR_KEY = "sim-secret-key-8d41c0";
     static final String MISPLACED_PASSWORD = "misplaced-pw-5e77a2";
+    /** The webhook receiver's path secret, configured alongside the simulator. */
+    static final String WEBHOOK_SECRET = "webhook-path-secret-c41d9a07e3b25f68";
+    /** How many connections {@link #dropConnectionsMidBody} drops on each path. */
+    static final int DROPS = 6;
 
     /** A status and a body. */
     record Answer(int status, String body) {
@@ -70,6 +74,49 @@ final class SimulatorSecretScenario {
             assertThat(refused.status()).as(refused.body()).isEqualTo(400);
         }
         return secrets;
+    }
+
+    /**
+     * Callers that go away in the middle of a body on the paths that hold a secret, the webhook receiver's and the
+     * simulator's EncryptString: the gateway must end those requests without naming the path. Waits (bounded) until
+     * the gateway has logged {@link #DROPS} ends, whatever it logged them as.
+     *
+     * @param logLines the gateway's log so far, read again on every call
+     * @return the secrets in play
+     */
+    static List<String> dropConnectionsMidBody(int port, java.util.function.Supplier<List<String>> logLines)
+            throws Exception {
+        long before = ends(logLines.get());
+        for (int i = 0; i < DROPS; i++) {
+            for (String head : List.of("POST /webhooks/esign/" + WEBHOOK_SECRET,
+                    "GET /simulator/rest/v1/encrypt/" + SIMULATOR_KEY + "/esign-gateway",
+                    "POST /simulator/rest/v1/encrypt/" + SIMULATOR_KEY + "/esign-gateway")) {
+                try (java.net.Socket socket = new java.net.Socket(java.net.InetAddress.getLoopbackAddress(), port)) {
+                    if (i % 2 == 0) {
+                        socket.setSoLinger(true, 0); // a reset, as a client that is killed; otherwise a plain close
+                    }
+                    socket.getOutputStream().write((head + " HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+                            + "Content-Length: 1000\r\n\r\n{\"Data\":").getBytes(StandardCharsets.UTF_8));
+                    socket.getOutputStream().flush();
+                    // the head has been read once anything comes back or the body is waited for
+                    socket.setSoTimeout(200);
+                    try {
+                        socket.getInputStream().read();
+                    } catch (java.net.SocketTimeoutException waiting) {
+                        // the gateway waits for the rest of the body: drop it now
+                    }
+                }
+            }
+        }
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30))
+                .until(() -> ends(logLines.get()) >= before + DROPS);
+        return List.of(WEBHOOK_SECRET, SIMULATOR_KEY);
+    }
+
+    /** The lines in which the gateway tells of a request whose caller went away (before the fix: Quarkus's ERROR). */
+    private static long ends(List<String> lines) {
+        return lines.stream().filter(line -> line.contains("the caller closed the connection")
+                || line.toLowerCase(java.util.Locale.ROOT).contains("http request to") && line.contains("failed")).count();
     }
 
     static void assertNoSecretIn(List<String> lines, List<String> secrets) {

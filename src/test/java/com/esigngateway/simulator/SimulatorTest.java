@@ -227,4 +227,30 @@ class SimulatorTest {
         given().urlEncodingEnabled(false).get(continueUrl).then().statusCode(200);
         given().get(SIM + "/landingurl").then().statusCode(200);
     }
+
+    /** The simulator's routes refuse the framing RFC 9112 forbids like every other route: 400, connection closed. */
+    @Test
+    void framingTheRfcForbidsIsRefusedOnTheSimulatorsRoutesToo() throws Exception {
+        String body = "{\"x\":1}";
+        String pipelined = "GET " + SIM + "/landingurl HTTP/1.1\r\nHost: localhost\r\n\r\n";
+        for (String request : new String[] {
+                "POST " + SIM + "/sessions HTTP/1.1\r\nHost: localhost\r\nTransfer-Encoding: xchunked\r\nContent-Length: "
+                        + body.length() + "\r\n\r\n" + body,
+                "GET " + SIM + "/encrypt/some-key/salt HTTP/1.1\r\nHost: localhost\r\nHost: localhost\r\n\r\n"}) {
+            try (java.net.Socket socket = new java.net.Socket(java.net.InetAddress.getLoopbackAddress(),
+                    io.restassured.RestAssured.port)) {
+                socket.setSoTimeout(10_000);
+                socket.getOutputStream().write((request + pipelined).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                socket.getOutputStream().flush();
+                java.io.ByteArrayOutputStream answer = new java.io.ByteArrayOutputStream();
+                byte[] buffer = new byte[8192];
+                for (int n; answer.size() < 1 << 20 && (n = socket.getInputStream().read(buffer)) >= 0;) {
+                    answer.write(buffer, 0, n); // until the gateway closes the connection (or 10 s pass: a failure)
+                }
+                String text = answer.toString(java.nio.charset.StandardCharsets.UTF_8);
+                assertThat(text).startsWith("HTTP/1.1 400 Bad Request").contains("urn:esign-gateway:problem:invalid-request");
+                assertThat(text.split("HTTP/1.1 ", -1)).as("the pipelined request was not served").hasSize(2);
+            }
+        }
+    }
 }

@@ -14,6 +14,7 @@ import com.esigngateway.observability.RequestIds;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.vertx.core.http.HttpClosedException;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -21,7 +22,9 @@ import io.vertx.ext.web.RoutingContext;
 /**
  * Requests the HTTP layer refuses before any route sees them, such as an HTTP/1.1 request without {@code Host}
  * (RFC 9112, 3.2), get a problem with a request id like every other answer, and no ERROR log: they are the
- * caller's mistake. Other failures go on to Quarkus's own handler.
+ * caller's mistake. A failure that is the caller closing its connection mid-request ends quietly (there is nobody
+ * to answer, and Quarkus's handler would log the raw path, which may hold a secret). Other failures go on to Quarkus's
+ * own handler.
  */
 @ApplicationScoped
 public class HttpLayerFailures {
@@ -40,7 +43,28 @@ public class HttpLayerFailures {
         router.route().order(Integer.MIN_VALUE).failureHandler(this::handle);
     }
 
+    /**
+     * Whether the failure is the connection's end: the caller went away in the middle of its request, closing it
+     * ({@link HttpClosedException}) or resetting it (an {@link java.io.IOException} from the socket, which the plain
+     * routes meet only there).
+     */
+    static boolean connectionGone(RoutingContext rc) {
+        for (Throwable t = rc.failure(); t != null; t = t.getCause()) {
+            if (t instanceof HttpClosedException || t instanceof java.io.IOException) {
+                return true;
+            }
+        }
+        return rc.failure() != null && rc.response().closed();
+    }
+
     private void handle(RoutingContext rc) {
+        if (connectionGone(rc)) {
+            // Nobody to answer. Quarkus's own handler would log an ERROR naming the raw path, which may hold a
+            // secret (the webhook receiver's, the simulator's EncryptString key): the request id is enough.
+            LOG.debugf("Request %s ended: the caller closed the connection (%s)",
+                    rc.request().getHeader(RequestIds.HEADER), rc.failure().getClass().getSimpleName());
+            return;
+        }
         int status = rc.statusCode();
         if (status < 400 || status > 499 || rc.response().headWritten()) {
             rc.next();

@@ -39,6 +39,9 @@ import io.vertx.ext.web.RoutingContext;
  * stream on a worker thread, so that every stalled caller holds a worker until the HTTP read timeout (60 s) and a
  * few hundred of them starve the pool. Here nothing waits for a caller's bytes, and
  * <ul>
+ * <li>a body not declared {@code application/json} (with at most a UTF-8 {@code charset}) is answered 415 before a
+ * byte of it is read (Quarkus REST would take {@code *}{@code /*}, {@code application/*}, an empty type or another
+ * charset as matching the resource's {@code @Consumes});</li>
  * <li>a body must arrive within {@code esign.gateway.body-timeout} plus its size at {@code esign.gateway.body-min-rate},
  * else 408 and the connection is closed;</li>
  * <li>a body over {@code esign.gateway.max-body-size} that declared no length is cut off with a 413 problem the moment
@@ -68,8 +71,7 @@ public class RequestBodies {
     private final ObjectMapper mapper;
     private final SigningSessionRequestReader creations;
     private final long limit;
-    private final long timeoutMillis;
-    private final double bytesPerMilli;
+    private final BodyDeadline.Limits deadlines;
 
     public RequestBodies(RequestBodySpool bodies, GatewayConfig config, GatewayMetrics metrics, ObjectMapper mapper,
             SigningSessionRequestReader creations) {
@@ -78,18 +80,56 @@ public class RequestBodies {
         this.mapper = mapper;
         this.creations = creations;
         this.limit = config.maxBodySize().asLongValue();
-        this.timeoutMillis = config.bodyTimeout().toMillis();
-        this.bytesPerMilli = Math.max(1, config.bodyMinRate().asLongValue()) / 1000.0;
+        this.deadlines = BodyDeadline.Limits.of(config);
     }
 
     @ServerRequestFilter(nonBlocking = true)
     public Uni<Response> receive(RoutingContext rc, ContainerRequestContext request, SimpleResourceInfo resource) {
         HttpServerRequest http = rc.request();
-        if (http.isEnded() || !EarlyAnswers.hasBody(http)) {
+        if (!EarlyAnswers.hasBody(http)) {
+            return Uni.createFrom().nullItem();
+        }
+        if (!isJson(http.headers().getAll(HttpHeaders.CONTENT_TYPE))) {
+            ProblemType.UNSUPPORTED_MEDIA_TYPE.rejection().ifPresent(metrics::rejected);
+            return Uni.createFrom().item(ProblemResponses.builder(ProblemType.UNSUPPORTED_MEDIA_TYPE,
+                    "Send the body as application/json (UTF-8).", List.of(), http.getHeader(RequestIds.HEADER), null)
+                    .header(HttpHeaders.CONNECTION.toString(), "close").build());
+        }
+        if (http.isEnded()) {
             return Uni.createFrom().nullItem();
         }
         boolean creation = List.of(resource.parameterTypes()).contains(CreateSigningSessionRequest.class);
         return Uni.createFrom().emitter(emitter -> new Receiver(rc, request, emitter, creation).start());
+    }
+
+    /**
+     * Whether a body is declared as JSON the way the contract wants it: exactly one {@code Content-Type},
+     * {@code application/json} with no parameter but an optional UTF-8 {@code charset}. Wildcards ({@code *}{@code /*},
+     * {@code application/*}), an empty value and other charsets are not JSON a caller can be held to.
+     */
+    static boolean isJson(List<String> contentTypes) {
+        if (contentTypes.size() != 1) {
+            return false;
+        }
+        String[] parts = contentTypes.get(0).split(";", -1);
+        if (!parts[0].trim().equalsIgnoreCase("application/json")) {
+            return false;
+        }
+        for (int i = 1; i < parts.length; i++) {
+            String parameter = parts[i].trim();
+            int equals = parameter.indexOf('=');
+            if (equals < 0 || !parameter.substring(0, equals).trim().equalsIgnoreCase("charset")) {
+                return false;
+            }
+            String charset = parameter.substring(equals + 1).trim();
+            if (charset.length() >= 2 && charset.startsWith("\"") && charset.endsWith("\"")) {
+                charset = charset.substring(1, charset.length() - 1);
+            }
+            if (!charset.equalsIgnoreCase("utf-8")) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The body's declared length, else -1 (chunked, or not a number: Vert.x refuses a malformed one earlier). */
@@ -115,9 +155,8 @@ public class RequestBodies {
         private final long declaredLength;
         private JsonSyntaxCheck syntax;
         private final boolean creation;
-        private final long start = System.nanoTime();
         private long received;
-        private long timer = -1;
+        private BodyDeadline deadline;
         private boolean done;
 
         Receiver(RoutingContext rc, ContainerRequestContext request, UniEmitter<? super Response> emitter,
@@ -206,7 +245,7 @@ public class RequestBodies {
                 });
             });
             http.exceptionHandler(this::fail);
-            timer = rc.vertx().setTimer(timeoutMillis, this::checkDeadline);
+            deadline = BodyDeadline.start(rc.vertx(), deadlines, () -> received, this::late);
             if ("100-continue".equalsIgnoreCase(http.getHeader(HttpHeaders.EXPECT))) {
                 rc.response().writeContinue();
             }
@@ -228,23 +267,14 @@ public class RequestBodies {
             });
         }
 
-        /** The deadline moves as bytes arrive: {@code body-timeout} plus the received bytes at the minimum rate. */
-        private void checkDeadline(long ignored) {
-            timer = -1;
+        /** The deadline ({@link BodyDeadline}) passed before the body's end. */
+        private void late() {
             if (done) {
                 return;
             }
-            long elapsed = (System.nanoTime() - start) / 1_000_000;
-            long deadline = timeoutMillis + (long) (received / bytesPerMilli);
-            if (elapsed >= deadline) {
-                LOG.debugf("Request %s: the body did not arrive in time (%d bytes in %d ms)",
-                        rc.request().getHeader(RequestIds.HEADER), received, elapsed);
-                answer(ProblemType.REQUEST_TIMEOUT, "The body did not arrive in time: send it within "
-                        + timeoutMillis / 1000.0 + " s plus its size at the minimum rate ("
-                        + Math.round(bytesPerMilli * 1000) + " bytes/s).", null);
-            } else {
-                timer = rc.vertx().setTimer(deadline - elapsed, this::checkDeadline);
-            }
+            LOG.debugf("Request %s: the body did not arrive in time (%d bytes in %d ms)",
+                    rc.request().getHeader(RequestIds.HEADER), received, deadline.elapsedMillis());
+            answer(ProblemType.REQUEST_TIMEOUT, deadlines.detail(), null);
         }
 
         private void malformed(JsonLocation where) {
@@ -281,9 +311,8 @@ public class RequestBodies {
         }
 
         private void cancelTimer() {
-            if (timer >= 0) {
-                rc.vertx().cancelTimer(timer);
-                timer = -1;
+            if (deadline != null) {
+                deadline.cancel();
             }
         }
     }

@@ -45,9 +45,13 @@ public final class WebhookHttp {
         json(rc, mapper, type.status(), builder.build().getEntity(), ProblemResponses.MEDIA_TYPE);
     }
 
-    /** The answer to a path that is not there (a wrong path secret looks exactly like it). */
+    /**
+     * The answer to a path that is not there, as the API gives it for an unknown path: a wrong path secret looks
+     * exactly like it, headers included. A body it leaves unread ends the connection as any early answer does
+     * ({@link EarlyAnswers}), for an unknown path too.
+     */
     public static void notFound(RoutingContext rc, ObjectMapper mapper) {
-        problem(rc, mapper, ProblemType.NOT_FOUND, "There is nothing at this path.", List.of(), null, true);
+        problem(rc, mapper, ProblemType.NOT_FOUND, "There is nothing at this path.", List.of(), null, false);
     }
 
     public static void json(RoutingContext rc, ObjectMapper mapper, int status, Object body, String mediaType) {

@@ -18,6 +18,7 @@ import org.jboss.resteasy.reactive.server.spi.ServerRequestContext;
 import com.esigngateway.api.body.RequestBodySpool;
 import com.esigngateway.api.model.CreateSigningSessionRequest;
 import com.esigngateway.api.problem.BindingProblems;
+import com.esigngateway.document.Base64Padding;
 import com.esigngateway.document.DocumentContentDeserializer;
 import com.esigngateway.document.DocumentSpool;
 import com.fasterxml.jackson.core.JacksonException;
@@ -115,7 +116,9 @@ public class SigningSessionRequestReader implements ServerMessageBodyReader<Crea
                 return read(inPlace, inPlace.createParser(held.array(), held.offset(), held.length()));
             }
         }
-        return read(reader, reader.createParser(body));
+        Base64Padding.Watch watched = new Base64Padding.Watch(body);
+        ObjectReader watching = reader.withAttribute(Base64Padding.Watch.class, watched);
+        return read(watching, watching.createParser(watched));
     }
 
     private CreateSigningSessionRequest read(ObjectReader using, JsonParser created) throws IOException {

@@ -74,6 +74,13 @@ public class ProblemMappers {
         return invalid(violations, headers);
     }
 
+    /** A parameter that could not even be converted (a page that is not an integer): named as the caller sent it. */
+    @ServerExceptionMapper
+    public Response invalidParameter(InvalidParameterException e, HttpHeaders headers,
+            org.jboss.resteasy.reactive.server.SimpleResourceInfo resource, jakarta.ws.rs.core.UriInfo uri) {
+        return invalid(List.of(ParameterViolations.of(e, resource, uri, headers)), headers);
+    }
+
     /** Any other validation failure is a defect in a constraint, not in the request. */
     @ServerExceptionMapper
     public Response validationDefect(jakarta.validation.ValidationException e, HttpHeaders headers) {

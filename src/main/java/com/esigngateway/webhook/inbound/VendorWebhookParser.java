@@ -15,13 +15,15 @@ import java.util.regex.Pattern;
 
 import com.esigngateway.webhook.queue.ReceivedWebhook;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 
 /**
  * Reads the vendor's webhook, {@code {"Data": {SigningSessionId, NewSigningSessionId, SignerId, Type, Status, Title,
  * DeclinedReason}}}, tolerantly: property names in any case, unknown properties ignored (the vendor added
  * {@code Title} in 2025), a status code the gateway does not know kept as it is, an all-zero GUID (.NET's empty
- * {@code Guid}) taken as absent. Refused: a body that is not such an object, a session id that is not a GUID, a
+ * {@code Guid}) taken as absent. Refused: a body that is not such an object (or has anything but white space after it), a session id that is not a GUID, a
  * missing {@code Type} or {@code Status}, a signer webhook without its signer id. {@code Title} and
  * {@code DeclinedReason} are not kept: the verified session carries both.
  */
@@ -35,16 +37,17 @@ public final class VendorWebhookParser {
     public record Parsed(ReceivedWebhook webhook, String dedupeKey, List<Map.Entry<String, String>> violations) {
     }
 
-    private final ObjectMapper mapper;
+    /** One JSON document and nothing after it (white space apart): trailing garbage or a second document is refused. */
+    private final ObjectReader reader;
 
     public VendorWebhookParser(ObjectMapper mapper) {
-        this.mapper = mapper;
+        this.reader = mapper.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     }
 
     public Parsed parse(byte[] body, String eventId, Instant receivedAt) {
         JsonNode root;
         try {
-            root = mapper.readTree(body);
+            root = reader.readTree(body);
         } catch (IOException e) {
             return refused("$", "must be a JSON object");
         }

@@ -10,10 +10,13 @@ import jakarta.enterprise.event.Observes;
 
 import org.jboss.logging.Logger;
 
+import com.esigngateway.api.http.BodyDeadline;
 import com.esigngateway.api.http.WebhookHttp;
 import com.esigngateway.api.model.Violation;
 import com.esigngateway.api.problem.ProblemType;
+import com.esigngateway.config.GatewayConfig;
 import com.esigngateway.config.WebhookConfig;
+import com.esigngateway.observability.RequestIds;
 import com.esigngateway.observability.WebhookMetrics;
 import com.esigngateway.webhook.WebhookWorker;
 import com.esigngateway.webhook.queue.Receipt;
@@ -30,7 +33,8 @@ import io.vertx.ext.web.handler.BodyHandler;
 /**
  * {@code POST /webhooks/esign/{secret}}: where the vendor's webhooks arrive. Outside the callers' authentication but
  * never open: the path secret is checked before a byte of the body is read (a wrong one is the same {@code 404} as any
- * unknown path), the body is capped, its shape checked, and the answer is {@code 200} only once the webhook is kept in
+ * unknown path), the body is capped and must arrive as fast as the callers' bodies ({@code esign.gateway.body-timeout},
+ * {@code body-min-rate}: 408 and the connection closed after it), it must be one JSON document, its shape is checked, and the answer is {@code 200} only once the webhook is kept in
  * the queue; the same change reported twice is one event. The raw path (it holds the secret) reaches no metric, span
  * or log line: they carry the route template.
  */
@@ -49,9 +53,10 @@ public class WebhookReceiver {
     private final WebhookWorker worker;
     private final ObjectMapper mapper;
     private final Clock clock;
+    private final BodyDeadline.Limits deadlines;
 
-    WebhookReceiver(WebhookConfig config, WebhookQueue queue, WebhookMetrics metrics, WebhookWorker worker,
-            ObjectMapper mapper, Clock clock) {
+    WebhookReceiver(WebhookConfig config, GatewayConfig gateway, WebhookQueue queue, WebhookMetrics metrics,
+            WebhookWorker worker, ObjectMapper mapper, Clock clock) {
         this.secrets = PathSecrets.of(config);
         this.maxBody = config.inbound().maxBodySize().asLongValue();
         this.queue = queue;
@@ -60,6 +65,7 @@ public class WebhookReceiver {
         this.worker = worker;
         this.mapper = mapper;
         this.clock = clock;
+        this.deadlines = BodyDeadline.Limits.of(gateway);
     }
 
     void register(@Observes Router router) {
@@ -84,10 +90,31 @@ public class WebhookReceiver {
             tooLarge(rc);
             return;
         }
+        BodyDeadline deadline = BodyDeadline.start(rc.vertx(), deadlines, rc.request()::bytesRead, () -> late(rc));
+        rc.put(BodyDeadline.class.getName(), deadline);
+        rc.addEndHandler(ignored -> deadline.cancel());
         rc.next();
     }
 
+    /** The body is later than creations' bodies may be (esign.gateway.body-timeout, body-min-rate): 408, connection closed. */
+    private void late(RoutingContext rc) {
+        if (rc.response().ended() || rc.request().isEnded()) {
+            return;
+        }
+        metrics.rejected("body_timeout");
+        LOG.debugf("Request %s: the vendor webhook's body did not arrive in time (%d bytes)",
+                rc.request().getHeader(RequestIds.HEADER), rc.request().bytesRead());
+        WebhookHttp.problem(rc, mapper, ProblemType.REQUEST_TIMEOUT, deadlines.detail(), List.of(), null, true);
+    }
+
     private void receive(RoutingContext rc) {
+        BodyDeadline deadline = rc.get(BodyDeadline.class.getName());
+        if (deadline != null) {
+            deadline.cancel();
+        }
+        if (rc.response().ended()) {
+            return;
+        }
         byte[] body = rc.body() == null || rc.body().buffer() == null ? new byte[0] : rc.body().buffer().getBytes();
         String eventId = "evt_" + UUID.randomUUID().toString().replace("-", "");
         VendorWebhookParser.Parsed parsed = parser.parse(body, eventId, clock.instant());
@@ -136,12 +163,28 @@ public class WebhookReceiver {
                 .put("duplicate", receipt.outcome() == Receipt.Outcome.DUPLICATE), "application/json");
     }
 
+    /**
+     * Every failure on this route ends here, never in Quarkus's handler, which logs the raw path (and so the secret).
+     * A caller that went away has already been let go quietly ({@code api.http.HttpLayerFailures}).
+     */
     private void failed(RoutingContext rc) {
+        if (rc.response().ended()) {
+            return;
+        }
         if (rc.statusCode() == 413) {
             tooLarge(rc);
-        } else {
-            rc.next();
+            return;
         }
+        if (rc.statusCode() >= 400 && rc.statusCode() < 500) {
+            WebhookHttp.problem(rc, mapper, ProblemType.INVALID_REQUEST, "The HTTP request is malformed.", List.of(),
+                    null, true);
+            return;
+        }
+        LOG.errorf("Request %s to %s failed: %s", rc.request().getHeader(RequestIds.HEADER), TEMPLATE,
+                rc.failure() == null ? "status " + rc.statusCode() : rc.failure().getClass().getName());
+        WebhookHttp.problem(rc, mapper, ProblemType.INTERNAL_ERROR,
+                "The gateway failed unexpectedly; please report request id " + rc.request().getHeader(RequestIds.HEADER)
+                        + ".", List.of(), null, true);
     }
 
     private void tooLarge(RoutingContext rc) {

@@ -64,6 +64,15 @@ class VendorWebhookParserTest {
     }
 
     @Test
+    void takesOneJsonDocumentAndNothingAfterIt() {
+        String webhook = "{\"Data\":{\"SigningSessionId\":\"" + SESSION + "\",\"Type\":\"SessionStatus\",\"Status\":3}}";
+        assertThat(parse(webhook + " \r\n\t").violations()).isEmpty();
+        for (String trailing : new String[] {"x", "{}", webhook, " " + webhook, "]", "1", "null", "\"\""}) {
+            assertThat(fields(parse(webhook + trailing))).as(trailing).containsExactly("$");
+        }
+    }
+
+    @Test
     void theSameChangeIsOneEventWhateverElseTheBodySays() {
         String first = "{\"Data\":{\"SigningSessionId\":\"" + SESSION + "\",\"Type\":\"SessionStatus\",\"Status\":3,\"Title\":\"A\"}}";
         String again = "{ \"Data\" : {\"Title\":\"B\", \"Status\":3, \"Type\":\"SessionStatus\", \"SigningSessionId\":\""
