@@ -13,6 +13,7 @@ import com.esigngateway.api.model.CreateSigningSessionRequest;
 import com.esigngateway.api.model.SendInvitationsRequest;
 import com.esigngateway.security.Roles;
 import com.esigngateway.session.CancelSigningSession;
+import com.esigngateway.session.Caller;
 import com.esigngateway.session.CreateSignerLink;
 import com.esigngateway.session.CreateSigningSession;
 import com.esigngateway.session.ListSigningSessions;
@@ -63,7 +64,7 @@ public class SigningSessionResource implements SigningSessionsApi {
     @Override
     public Uni<Response> createSigningSession(CreateSigningSessionRequest request, String idempotencyKey,
             String requestId) {
-        String caller = caller();
+        Caller caller = caller();
         return create.create(request, caller, idempotencyKey, requestId).map(outcome -> {
             Response.ResponseBuilder response = Response.status(Response.Status.CREATED)
                     .header("Location", "/v1/signing-sessions/"
@@ -126,9 +127,9 @@ public class SigningSessionResource implements SigningSessionsApi {
     }
 
     /** The calling service's name, also put in the logging context of the request. */
-    private String caller() {
-        String caller = callers.current();
-        MDC.put(CLIENT_MDC_KEY, caller);
+    private Caller caller() {
+        Caller caller = callers.current();
+        MDC.put(CLIENT_MDC_KEY, caller.name());
         return caller;
     }
 

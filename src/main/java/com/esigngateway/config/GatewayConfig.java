@@ -1,6 +1,7 @@
 package com.esigngateway.config;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -90,6 +91,12 @@ public interface GatewayConfig {
          */
         @WithDefault("false")
         boolean enabled();
+
+        /**
+         * The claim that lists the owners a JWT caller acts for (the same patterns as a client's
+         * {@link Client#owners()}); a token without it acts for nobody. Required when JWT callers are on.
+         */
+        Optional<String> ownersClaim();
     }
 
     interface Client {
@@ -99,6 +106,13 @@ public interface GatewayConfig {
         /** What the client may do; {@code signing-sessions} allows creating sessions. */
         @WithDefault("signing-sessions")
         Set<String> roles();
+
+        /**
+         * The eSign users (owner emails) the client acts for: addresses, {@code *@domain} (not its subdomains) or
+         * {@code *} for every owner; case is ignored. Required when authentication is on: start-up names a client
+         * without it.
+         */
+        Optional<List<String>> owners();
     }
 
     interface Idempotency {

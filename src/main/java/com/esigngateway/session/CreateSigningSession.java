@@ -46,18 +46,22 @@ public class CreateSigningSession {
     }
 
     /**
-     * @param caller who is asking; idempotency keys are scoped to it
+     * @param caller who is asking; idempotency keys are scoped to its name, and it must act for the request's owner
+     *        (else {@code owner-not-allowed}, before the vendor or the idempotency store is asked)
      * @param idempotencyKey may be null
      */
-    public Uni<Outcome> create(CreateSigningSessionRequest request, String caller, String idempotencyKey,
+    public Uni<Outcome> create(CreateSigningSessionRequest request, Caller caller, String idempotencyKey,
             String requestId) {
         return Uni.createFrom().deferred(() -> {
             Deadline deadline = deadlines.start();
             validator.validate(request);
+            if (!caller.owners().covers(request.getOwner())) {
+                throw SessionFailure.ownerNotAllowed("owner");
+            }
             if (idempotencyKey == null) {
                 return createAtVendor(request, caller, requestId, deadline).map(session -> new Outcome(session, false));
             }
-            return idempotentRequests.run(caller, idempotencyKey, fingerprint.of(request), request, deadline,
+            return idempotentRequests.run(caller.name(), idempotencyKey, fingerprint.of(request), request, deadline,
                     () -> createAtVendor(request, caller, requestId, deadline),
                     () -> reconciliation.find(request, requestId, deadline));
         });
@@ -68,12 +72,12 @@ public class CreateSigningSession {
      * on a cold gateway this saves a round trip). The session exists once the creation succeeds, so failing to get
      * the URL must not turn the answer into an error: the link is left out instead.
      */
-    private Uni<SigningSession> createAtVendor(CreateSigningSessionRequest request, String caller, String requestId,
+    private Uni<SigningSession> createAtVendor(CreateSigningSessionRequest request, Caller caller, String requestId,
             Deadline deadline) {
         Uni<Answered<SessionCreated>> created = gateway.createSession(mapper.map(request), requestId, deadline)
                 .invoke(session -> {
-                    metrics.sessionCreated(caller);
-                    LOG.infof("Created vendor session %s for client %s", session.value().sessionId(), caller);
+                    metrics.sessionCreated(caller.name());
+                    LOG.infof("Created vendor session %s for client %s", session.value().sessionId(), caller.name());
                 });
         Uni<LandingUrl> landing = gateway.landingUrl(requestId, deadline).map(url -> new LandingUrl(url, null))
                 .onFailure().recoverWithItem(failure -> new LandingUrl(null, failure.getMessage()));

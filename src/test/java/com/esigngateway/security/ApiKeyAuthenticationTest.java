@@ -34,6 +34,7 @@ class ApiKeyAuthenticationTest extends HealthyVendorTest {
 
     static final String CRM_KEY = "crm-key-7f3a";
     static final String READER_KEY = "reader-key-91bc";
+    static final String HR_KEY = "hr-key-2c5d";
 
     public static class Clients implements QuarkusTestProfile {
         @Override
@@ -42,8 +43,12 @@ class ApiKeyAuthenticationTest extends HealthyVendorTest {
             Map<String, String> config = new java.util.HashMap<>(com.esigngateway.testing.TestJwts.verification());
             config.putAll(Map.of(
                     "esign.gateway.clients.crm.key-sha256", ApiKeyIdentityProvider.hashOf(CRM_KEY),
+                    "esign.gateway.clients.crm.owners", "agent@example.com",
                     "esign.gateway.clients.reader.key-sha256", ApiKeyIdentityProvider.hashOf(READER_KEY).toUpperCase(),
-                    "esign.gateway.clients.reader.roles", "metrics"));
+                    "esign.gateway.clients.reader.roles", "metrics",
+                    "esign.gateway.clients.reader.owners", "*",
+                    "esign.gateway.clients.hr.key-sha256", ApiKeyIdentityProvider.hashOf(HR_KEY),
+                    "esign.gateway.clients.hr.owners", "*@hr.example, payroll@example.org"));
             return config;
         }
     }
@@ -89,6 +94,32 @@ class ApiKeyAuthenticationTest extends HealthyVendorTest {
                 .contentType("application/problem+json")
                 .body("type", equalTo("urn:esign-gateway:problem:forbidden"));
         assertThat(VendorStubs.sessionCalls(vendor)).isZero();
+    }
+
+    @Test
+    void aClientCreatesSessionsOnlyForTheOwnersItActsFor() {
+        as("X-API-Key", HR_KEY).post(Requests.PATH).then().statusCode(403)
+                .contentType("application/problem+json")
+                .body("type", equalTo("urn:esign-gateway:problem:owner-not-allowed"))
+                .body("status", equalTo(403))
+                .body("violations.field", org.hamcrest.Matchers.contains("owner"))
+                .body(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("hr.example")))
+                .body(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("payroll")));
+        // *@hr.example covers no subdomain; an Idempotency-Key does not get past the check either
+        as("X-API-Key", HR_KEY).header("Idempotency-Key", UUID.randomUUID().toString())
+                .body(withOwner("someone@eu.hr.example")).post(Requests.PATH).then().statusCode(403);
+        assertThat(VendorStubs.sessionCalls(vendor)).isZero();
+
+        as("X-API-Key", HR_KEY).body(withOwner("Clerk@HR.example")).post(Requests.PATH).then().statusCode(201);
+        as("X-API-Key", HR_KEY).body(withOwner("PAYROLL@example.org")).post(Requests.PATH).then().statusCode(201);
+        as("X-API-Key", CRM_KEY).body(withOwner("Agent@Example.com")).post(Requests.PATH).then().statusCode(201);
+        assertThat(VendorStubs.sessionCalls(vendor)).isEqualTo(3);
+    }
+
+    private static String withOwner(String owner) {
+        com.fasterxml.jackson.databind.node.ObjectNode request = com.esigngateway.testing.Contract.exampleRequest();
+        request.put("owner", owner);
+        return com.esigngateway.testing.Contract.json(request);
     }
 
     @Test
