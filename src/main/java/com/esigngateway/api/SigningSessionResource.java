@@ -14,6 +14,7 @@ import com.esigngateway.api.model.SendInvitationsRequest;
 import com.esigngateway.security.Roles;
 import com.esigngateway.session.CancelSigningSession;
 import com.esigngateway.session.Caller;
+import com.esigngateway.session.CallerRequest;
 import com.esigngateway.session.CreateSignerLink;
 import com.esigngateway.session.CreateSigningSession;
 import com.esigngateway.session.ListSigningSessions;
@@ -64,8 +65,8 @@ public class SigningSessionResource implements SigningSessionsApi {
     @Override
     public Uni<Response> createSigningSession(CreateSigningSessionRequest request, String idempotencyKey,
             String requestId) {
-        Caller caller = caller();
-        return create.create(request, caller, idempotencyKey, requestId).map(outcome -> {
+        CallerRequest call = call(requestId);
+        return create.create(request, call, idempotencyKey).map(outcome -> {
             Response.ResponseBuilder response = Response.status(Response.Status.CREATED)
                     .header("Location", "/v1/signing-sessions/"
                             + URLEncoder.encode(outcome.session().getId(), StandardCharsets.UTF_8))
@@ -81,56 +82,49 @@ public class SigningSessionResource implements SigningSessionsApi {
     @Override
     @RolesAllowed({Roles.SIGNING_SESSIONS, Roles.SIGNING_SESSIONS_READ})
     public Uni<Response> getSigningSession(String id, String requestId) {
-        caller();
-        return read.read(id, requestId).map(SigningSessionResource::ok);
+        return read.read(id, call(requestId)).map(SigningSessionResource::ok);
     }
 
     @Override
     @RolesAllowed({Roles.SIGNING_SESSIONS, Roles.SIGNING_SESSIONS_READ})
     public Uni<Response> listSigningSessions(String owner, String transactionId, Integer page, Integer limit,
             String requestId) {
-        caller();
-        return list.list(owner, transactionId, page == null ? 0 : page, limit == null ? 20 : limit, requestId)
+        return list.list(owner, transactionId, page == null ? 0 : page, limit == null ? 20 : limit, call(requestId))
                 .map(SigningSessionResource::ok);
     }
 
     @Override
     public Uni<Response> cancelSigningSession(String id, String requestId, CancelSigningSessionRequest request) {
-        caller();
-        return cancel.cancel(id, request == null ? null : request.getReturnUrl(), requestId).map(SigningSessionResource::ok);
+        return cancel.cancel(id, request == null ? null : request.getReturnUrl(), call(requestId)).map(SigningSessionResource::ok);
     }
 
     @Override
     public Uni<Response> sendSigningInvitations(String id, String requestId, SendInvitationsRequest request) {
-        caller();
-        return invitations.send(id, request == null ? null : request.getSignerIds(), requestId)
+        return invitations.send(id, request == null ? null : request.getSignerIds(), call(requestId))
                 .map(sent -> Response.accepted(sent).type(MediaType.APPLICATION_JSON).build());
     }
 
     @Override
     public Uni<Response> renewContinueLink(String id, String requestId) {
-        caller();
-        return continueLink.renew(id, requestId).map(SigningSessionResource::ok);
+        return continueLink.renew(id, call(requestId)).map(SigningSessionResource::ok);
     }
 
     @Override
     public Uni<Response> createSignerLink(String id, String signerId, String requestId) {
-        caller();
-        return signerLink.create(id, signerId, requestId).map(SigningSessionResource::ok);
+        return signerLink.create(id, signerId, call(requestId)).map(SigningSessionResource::ok);
     }
 
     @Override
     @RolesAllowed({Roles.SIGNING_SESSIONS, Roles.SIGNING_SESSIONS_READ})
     public Uni<Response> getAuditTrail(String id, String requestId) {
-        caller();
-        return auditTrail.read(id, requestId).map(SigningSessionResource::ok);
+        return auditTrail.read(id, call(requestId)).map(SigningSessionResource::ok);
     }
 
-    /** The calling service's name, also put in the logging context of the request. */
-    private Caller caller() {
+    /** The calling service (its name also put in the logging context of the request) and the request's id. */
+    private CallerRequest call(String requestId) {
         Caller caller = callers.current();
         MDC.put(CLIENT_MDC_KEY, caller.name());
-        return caller;
+        return new CallerRequest(caller, requestId);
     }
 
     private static Response ok(Object entity) {

@@ -68,6 +68,9 @@ public interface GatewayConfig {
 
     Idempotency idempotency();
 
+    /** The gateway's record of the sessions it created (client, owner), for the object-level check. */
+    SessionOwners sessionOwners();
+
     Auth auth();
 
     /** Calling services, by name: {@code esign.gateway.clients.<name>.key-sha256}. */
@@ -113,6 +116,19 @@ public interface GatewayConfig {
          * without it.
          */
         Optional<List<String>> owners();
+    }
+
+    interface SessionOwners {
+        /** How long past a session's expiry (at most 90 days after its creation) its record is kept. */
+        @WithDefault("7d")
+        Duration margin();
+
+        /**
+         * In memory mode, the most records an instance keeps; beyond, the oldest are dropped (their sessions are then
+         * checked against the vendor's owner alone). With Redis, Redis's memory is the bound.
+         */
+        @WithDefault("100000")
+        int capacity();
     }
 
     interface Idempotency {

@@ -35,7 +35,10 @@ import io.smallrye.jwt.build.JwtClaimsBuilder;
 @QuarkusTest
 @TestProfile(JwtAuthenticationTest.Jwts.class)
 @WithTestResource(VendorWireMock.class)
-class JwtAuthenticationTest extends HealthyVendorTest {
+public class JwtAuthenticationTest extends HealthyVendorTest {
+
+    public static final String CRM_KEY = "crm-key-5e1f";
+    public static final String HR_KEY = "hr-key-9a0b";
 
     public static class Jwts implements QuarkusTestProfile {
         @Override
@@ -43,6 +46,11 @@ class JwtAuthenticationTest extends HealthyVendorTest {
             Map<String, String> config = new java.util.HashMap<>(TestJwts.verification());
             config.putAll(Map.of(
                     "esign.gateway.auth.jwt.enabled", "true",
+                    // two API-key clients for different owners, beside the JWT callers (session/SessionOwnershipTest)
+                    "esign.gateway.clients.crm.key-sha256", ApiKeyIdentityProvider.hashOf(CRM_KEY),
+                    "esign.gateway.clients.crm.owners", "agent@example.com",
+                    "esign.gateway.clients.hr.key-sha256", ApiKeyIdentityProvider.hashOf(HR_KEY),
+                    "esign.gateway.clients.hr.owners", "*@hr.example",
                     "quarkus.log.category.\"io.smallrye.jwt\".level", "DEBUG",
                     "quarkus.log.category.\"io.quarkus.smallrye.jwt\".level", "DEBUG",
                     "quarkus.log.category.\"io.quarkus.security\".level", "DEBUG"));
