@@ -56,6 +56,15 @@ public class SessionAccess {
                 }));
     }
 
+    /**
+     * The session's owner for the gateway's own use (which subscribers may receive its events): the gateway's record,
+     * else {@code vendorOwner}; null when it is known nowhere.
+     */
+    public Uni<String> ownerOf(String sessionId, String vendorOwner) {
+        return owners.find(sessionId).onFailure().recoverWithItem(Optional.empty())
+                .map(record -> record.map(SessionOwners.Owned::owner).orElse(vendorOwner));
+    }
+
     /** A list by owner: the caller must act for it, else {@code OWNER_NOT_ALLOWED} naming {@code field}. */
     public void owner(String owner, String field, CallerRequest request) {
         request.owner(owner);
