@@ -116,6 +116,21 @@ public interface GatewayConfig {
          * without it.
          */
         Optional<List<String>> owners();
+
+        /** The client's share of the upstream rate limit; none by default (the global limit alone binds it). */
+        ClientRateLimit rateLimit();
+    }
+
+    interface ClientRateLimit {
+        /**
+         * Vendor calls made for the client per {@link #window()}, inside the global {@code esign.upstream.rate-limit};
+         * unset: no share of its own.
+         */
+        Optional<Integer> requests();
+
+        /** The sliding window of the share: no window of this length holds more than {@link #requests()} of its calls. */
+        @WithDefault("1s")
+        Duration window();
     }
 
     interface SessionOwners {

@@ -40,7 +40,7 @@ public class CancelSigningSession {
     }
 
     public Uni<SigningSession> cancel(String sessionId, String returnUrl, CallerRequest request) {
-        Deadline deadline = deadlines.start();
+        Deadline deadline = deadlines.start(request.caller());
         String requestId = request.requestId();
         return access.session(sessionId, request, deadline).chain(before -> {
             SessionStatus status = SessionViews.status(before.value().statusCode());

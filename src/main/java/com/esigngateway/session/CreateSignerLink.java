@@ -34,7 +34,7 @@ public class CreateSignerLink {
     }
 
     public Uni<SignerLink> create(String sessionId, String signerId, CallerRequest request) {
-        Deadline deadline = deadlines.start();
+        Deadline deadline = deadlines.start(request.caller());
         String requestId = request.requestId();
         return access.session(sessionId, request, deadline).chain(session -> {
             SessionDetails.Signer signer = session.value().signer(signerId).orElseThrow(() -> new SessionFailure(

@@ -71,7 +71,7 @@ public class CreateSigningSession {
         Caller caller = call.caller();
         String requestId = call.requestId();
         return Uni.createFrom().deferred(() -> {
-            Deadline deadline = deadlines.start();
+            Deadline deadline = deadlines.start(caller);
             validator.validate(request);
             access.owner(request.getOwner(), "owner", call);
             if (idempotencyKey == null) {

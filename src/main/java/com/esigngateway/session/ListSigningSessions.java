@@ -28,12 +28,13 @@ public class ListSigningSessions {
     public Uni<SigningSessionPage> list(String owner, String transactionId, int page, int limit, CallerRequest request) {
         return Uni.createFrom().deferred(() -> {
             access.owner(owner, "owner", request);
-            return list(owner, transactionId, page, limit, request.requestId());
+            return list(owner, transactionId, page, limit, request.requestId(), deadlines.start(request.caller()));
         });
     }
 
-    private Uni<SigningSessionPage> list(String owner, String transactionId, int page, int limit, String requestId) {
-        return vendor.listSessions(new SessionQuery(owner, transactionId, page, limit), requestId, deadlines.start())
+    private Uni<SigningSessionPage> list(String owner, String transactionId, int page, int limit, String requestId,
+            com.esigngateway.vendor.call.Deadline deadline) {
+        return vendor.listSessions(new SessionQuery(owner, transactionId, page, limit), requestId, deadline)
                 .map(found -> new SigningSessionPage()
                         .items(found.sessions().stream().map(summary -> new SigningSessionSummary()
                                 .id(summary.sessionId())

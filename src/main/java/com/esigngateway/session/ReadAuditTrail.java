@@ -27,7 +27,7 @@ public class ReadAuditTrail {
 
     /** The session is read first (GetSession) for the object-level check: its owner must be one the caller acts for. */
     public Uni<AuditTrail> read(String sessionId, CallerRequest request) {
-        com.esigngateway.vendor.call.Deadline deadline = deadlines.start();
+        com.esigngateway.vendor.call.Deadline deadline = deadlines.start(request.caller());
         return access.session(sessionId, request, deadline)
                 .chain(session -> vendor.actionLog(sessionId, request.requestId(), deadline)).map(log -> new AuditTrail()
                 .sessionId(sessionId)

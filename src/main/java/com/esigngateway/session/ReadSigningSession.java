@@ -24,7 +24,7 @@ public class ReadSigningSession {
 
     /** For a caller: only a session whose owner it acts for (else the answer of an unknown id). */
     public Uni<SigningSession> read(String sessionId, CallerRequest request) {
-        return access.session(sessionId, request, deadlines.start()).map(answer -> SessionViews.of(answer.value()));
+        return access.session(sessionId, request, deadlines.start(request.caller())).map(answer -> SessionViews.of(answer.value()));
     }
 
     /** For the gateway's own use (verifying a status event): any session. */

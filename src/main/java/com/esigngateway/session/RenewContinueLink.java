@@ -29,7 +29,7 @@ public class RenewContinueLink {
     }
 
     public Uni<ContinueLink> renew(String sessionId, CallerRequest request) {
-        Deadline deadline = deadlines.start();
+        Deadline deadline = deadlines.start(request.caller());
         String requestId = request.requestId();
         return access.session(sessionId, request, deadline).chain(session -> {
             String owner = session.value().owner() != null ? session.value().owner() : request.owner();

@@ -41,7 +41,7 @@ public class SendInvitations {
 
     /** @param signerIds null or empty for every signer (the generated model makes an absent list an empty one) */
     public Uni<InvitationsSent> send(String sessionId, List<String> signerIds, CallerRequest request) {
-        Deadline deadline = deadlines.start();
+        Deadline deadline = deadlines.start(request.caller());
         String requestId = request.requestId();
         return access.session(sessionId, request, deadline).chain(session -> {
             List<SessionDetails.Signer> chosen = chosen(session.value(), signerIds);

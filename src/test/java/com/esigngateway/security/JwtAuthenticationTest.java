@@ -39,6 +39,7 @@ public class JwtAuthenticationTest extends HealthyVendorTest {
 
     public static final String CRM_KEY = "crm-key-5e1f";
     public static final String HR_KEY = "hr-key-9a0b";
+    public static final String BATCH_KEY = "batch-key-4c7d";
 
     public static class Jwts implements QuarkusTestProfile {
         @Override
@@ -56,6 +57,12 @@ public class JwtAuthenticationTest extends HealthyVendorTest {
                     "quarkus.log.category.\"io.quarkus.security\".level", "DEBUG",
                     // the gateway's own logging at DEBUG: the audit log carries no secret even then (AuditLogTest)
                     "quarkus.log.category.\"com.esigngateway\".level", "DEBUG"));
+            // a client with a share of the upstream rate limit (vendor/ClientRateLimitShareTest)
+            config.putAll(Map.of(
+                    "esign.gateway.clients.batch.key-sha256", ApiKeyIdentityProvider.hashOf(BATCH_KEY),
+                    "esign.gateway.clients.batch.owners", "agent@example.com",
+                    "esign.gateway.clients.batch.rate-limit.requests", "3",
+                    "esign.gateway.clients.batch.rate-limit.window", "1m"));
             return config;
         }
     }

@@ -24,12 +24,13 @@ import io.restassured.specification.RequestSpecification;
 /**
  * Two packaged gateways on one Redis: the record of who created a session for whom is shared, so the object-level
  * check holds on the replica that did not create the session even when the vendor's GetSession names no owner; what
- * Redis holds of it is encrypted.
+ * Redis holds of it is encrypted. A client's share of the rate limit holds for both replicas together.
  */
-class SharedSessionOwnersIT {
+class SharedClientStateIT {
 
     static final String HR_KEY = "hr-key-1d2e";
     static final String CRM_KEY = "crm-key-3f4a";
+    static final String BATCH_KEY = "batch-key-8e9f";
     static final String CREATED = "5d5d5d5d-6e6e-4f4f-8a8a-9b9b9b9b9b9b";
 
     private static RedisServer redis;
@@ -43,7 +44,11 @@ class SharedSessionOwnersIT {
                 "ESIGN_GATEWAY_CLIENTS_HR_KEY_SHA256", ApiKeyIdentityProvider.hashOf(HR_KEY),
                 "ESIGN_GATEWAY_CLIENTS_HR_OWNERS", "*@hr.example",
                 "ESIGN_GATEWAY_CLIENTS_CRM_KEY_SHA256", ApiKeyIdentityProvider.hashOf(CRM_KEY),
-                "ESIGN_GATEWAY_CLIENTS_CRM_OWNERS", "agent@example.com"));
+                "ESIGN_GATEWAY_CLIENTS_CRM_OWNERS", "agent@example.com",
+                "ESIGN_GATEWAY_CLIENTS_BATCH_KEY_SHA256", ApiKeyIdentityProvider.hashOf(BATCH_KEY),
+                "ESIGN_GATEWAY_CLIENTS_BATCH_OWNERS", "agent@example.com",
+                "ESIGN_GATEWAY_CLIENTS_BATCH_RATE_LIMIT_REQUESTS", "4",
+                "ESIGN_GATEWAY_CLIENTS_BATCH_RATE_LIMIT_WINDOW", "1m"));
         vendor = replicas.vendorStub();
     }
 
@@ -81,6 +86,32 @@ class SharedSessionOwnersIT {
         }
         assertThat(everything).as("the record is in Redis").isNotEmpty();
         assertThat(everything.toString()).doesNotContain("hr.example").doesNotContain("clerk").doesNotContain(CREATED);
+    }
+
+    /** A client's share of the rate limit is one share for both replicas, and other clients go on beside it. */
+    @Test
+    void aClientsShareHoldsAcrossReplicas() throws Exception {
+        VendorStubs.healthy(vendor);
+        vendor.stubFor(VendorStubs.getSession().willReturn(VendorStubs.sessionDetails(VendorStubs.SESSION_ID,
+                "agent@example.com")));
+        String path = Requests.PATH + "/" + VendorStubs.SESSION_ID;
+        java.util.List<java.util.concurrent.Callable<io.restassured.response.Response>> calls = new java.util.ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            Replicas.Gateway replica = replicas.get(i % 2);
+            calls.add(() -> as(replica, BATCH_KEY).get(path));
+            calls.add(() -> as(replica, CRM_KEY).get(path));
+        }
+        java.util.List<io.restassured.response.Response> answers = com.esigngateway.testing.Parallel.runEach(calls);
+        java.util.List<Integer> batch = new java.util.ArrayList<>();
+        java.util.List<Integer> crm = new java.util.ArrayList<>();
+        for (int i = 0; i < answers.size(); i++) {
+            (i % 2 == 0 ? batch : crm).add(answers.get(i).statusCode());
+        }
+        assertThat(crm).containsOnly(200);
+        assertThat(batch.stream().filter(status -> status == 200)).as("batch's share for both replicas").hasSize(4);
+        assertThat(batch.stream().filter(status -> status == 429)).hasSize(8);
+        assertThat(answers.stream().filter(answer -> answer.statusCode() == 429))
+                .allSatisfy(answer -> assertThat(answer.header("RateLimit-Policy")).isEqualTo("\"client\";q=4;w=60"));
     }
 
     private static RequestSpecification as(Replicas.Gateway replica, String key) {
