@@ -83,7 +83,7 @@ public class SigningSessionResource implements SigningSessionsApi {
                 response.header(REPLAYED, "true");
             }
             return response.build();
-        }), request.getOwner());
+        }), request == null ? null : request.getOwner());
     }
 
     @Override
