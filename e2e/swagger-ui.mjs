@@ -101,6 +101,7 @@ function startGateway(port) {
   Object.assign(env, {
     ESIGN_SIMULATOR_ENABLED: 'true', // no ESIGN_VENDOR_URL: the gateway talks to its own simulator
     ESIGN_GATEWAY_CLIENTS_E2E_KEY_SHA256: API_KEY_SHA256, // the calling service "e2e" (see authorize())
+    ESIGN_GATEWAY_CLIENTS_E2E_OWNERS: '*',
     QUARKUS_HTTP_PORT: String(port),
     QUARKUS_HTTP_HOST: '127.0.0.1',
   });

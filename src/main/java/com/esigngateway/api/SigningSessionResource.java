@@ -11,8 +11,12 @@ import com.esigngateway.api.generated.SigningSessionsApi;
 import com.esigngateway.api.model.CancelSigningSessionRequest;
 import com.esigngateway.api.model.CreateSigningSessionRequest;
 import com.esigngateway.api.model.SendInvitationsRequest;
+import com.esigngateway.api.problem.ProblemStatuses;
+import com.esigngateway.observability.AuditLog;
 import com.esigngateway.security.Roles;
 import com.esigngateway.session.CancelSigningSession;
+import com.esigngateway.session.Caller;
+import com.esigngateway.session.CallerRequest;
 import com.esigngateway.session.CreateSignerLink;
 import com.esigngateway.session.CreateSigningSession;
 import com.esigngateway.session.ListSigningSessions;
@@ -45,10 +49,15 @@ public class SigningSessionResource implements SigningSessionsApi {
     private final CreateSignerLink signerLink;
     private final ReadAuditTrail auditTrail;
     private final Callers callers;
+    private final AuditLog audit;
+    private final ProblemStatuses statuses;
 
     SigningSessionResource(CreateSigningSession create, ReadSigningSession read, ListSigningSessions list,
             CancelSigningSession cancel, SendInvitations invitations, RenewContinueLink continueLink,
-            CreateSignerLink signerLink, ReadAuditTrail auditTrail, Callers callers) {
+            CreateSignerLink signerLink, ReadAuditTrail auditTrail, Callers callers, AuditLog audit,
+            ProblemStatuses statuses) {
+        this.audit = audit;
+        this.statuses = statuses;
         this.create = create;
         this.read = read;
         this.list = list;
@@ -63,8 +72,8 @@ public class SigningSessionResource implements SigningSessionsApi {
     @Override
     public Uni<Response> createSigningSession(CreateSigningSessionRequest request, String idempotencyKey,
             String requestId) {
-        String caller = caller();
-        return create.create(request, caller, idempotencyKey, requestId).map(outcome -> {
+        CallerRequest call = call(requestId);
+        return audited("create", null, call, true, create.create(request, call, idempotencyKey).map(outcome -> {
             Response.ResponseBuilder response = Response.status(Response.Status.CREATED)
                     .header("Location", "/v1/signing-sessions/"
                             + URLEncoder.encode(outcome.session().getId(), StandardCharsets.UTF_8))
@@ -74,62 +83,91 @@ public class SigningSessionResource implements SigningSessionsApi {
                 response.header(REPLAYED, "true");
             }
             return response.build();
-        });
+        }), request == null ? null : request.getOwner());
     }
 
     @Override
     @RolesAllowed({Roles.SIGNING_SESSIONS, Roles.SIGNING_SESSIONS_READ})
     public Uni<Response> getSigningSession(String id, String requestId) {
-        caller();
-        return read.read(id, requestId).map(SigningSessionResource::ok);
+        CallerRequest call = call(requestId);
+        return audited("read", id, call, false, read.read(id, call).map(SigningSessionResource::ok), null);
     }
 
     @Override
     @RolesAllowed({Roles.SIGNING_SESSIONS, Roles.SIGNING_SESSIONS_READ})
     public Uni<Response> listSigningSessions(String owner, String transactionId, Integer page, Integer limit,
             String requestId) {
-        caller();
-        return list.list(owner, transactionId, page == null ? 0 : page, limit == null ? 20 : limit, requestId)
-                .map(SigningSessionResource::ok);
+        CallerRequest call = call(requestId);
+        return audited("list", null, call, false, list.list(owner, transactionId, page == null ? 0 : page,
+                limit == null ? 20 : limit, call).map(SigningSessionResource::ok), null);
     }
 
     @Override
     public Uni<Response> cancelSigningSession(String id, String requestId, CancelSigningSessionRequest request) {
-        caller();
-        return cancel.cancel(id, request == null ? null : request.getReturnUrl(), requestId).map(SigningSessionResource::ok);
+        CallerRequest call = call(requestId);
+        return audited("cancel", id, call, true, cancel.cancel(id, request == null ? null : request.getReturnUrl(), call)
+                .map(SigningSessionResource::ok), null);
     }
 
     @Override
     public Uni<Response> sendSigningInvitations(String id, String requestId, SendInvitationsRequest request) {
-        caller();
-        return invitations.send(id, request == null ? null : request.getSignerIds(), requestId)
-                .map(sent -> Response.accepted(sent).type(MediaType.APPLICATION_JSON).build());
+        CallerRequest call = call(requestId);
+        return audited("invitations", id, call, true, invitations.send(id, request == null ? null : request.getSignerIds(),
+                call).map(sent -> Response.accepted(sent).type(MediaType.APPLICATION_JSON).build()), null);
     }
 
     @Override
     public Uni<Response> renewContinueLink(String id, String requestId) {
-        caller();
-        return continueLink.renew(id, requestId).map(SigningSessionResource::ok);
+        CallerRequest call = call(requestId);
+        return audited("continue-link", id, call, true, continueLink.renew(id, call).map(SigningSessionResource::ok), null);
     }
 
     @Override
     public Uni<Response> createSignerLink(String id, String signerId, String requestId) {
-        caller();
-        return signerLink.create(id, signerId, requestId).map(SigningSessionResource::ok);
+        CallerRequest call = call(requestId);
+        return audited("signer-link", id, call, true, signerLink.create(id, signerId, call).map(SigningSessionResource::ok),
+                null);
     }
 
     @Override
     @RolesAllowed({Roles.SIGNING_SESSIONS, Roles.SIGNING_SESSIONS_READ})
     public Uni<Response> getAuditTrail(String id, String requestId) {
-        caller();
-        return auditTrail.read(id, requestId).map(SigningSessionResource::ok);
+        CallerRequest call = call(requestId);
+        return audited("audit-trail", id, call, false, auditTrail.read(id, call).map(SigningSessionResource::ok), null);
     }
 
-    /** The calling service's name, also put in the logging context of the request. */
-    private String caller() {
-        String caller = callers.current();
-        MDC.put(CLIENT_MDC_KEY, caller);
-        return caller;
+    /**
+     * Writes the audit record of a call that changes something ({@code changes}), whatever its outcome, and of any
+     * call an ownership check refused. A creation's session id is the one in its {@code Location}.
+     */
+    private Uni<Response> audited(String operation, String sessionId, CallerRequest call, boolean changes,
+            Uni<Response> answer, String requestedOwner) {
+        return answer.invoke(response -> {
+            if (changes) {
+                String id = sessionId;
+                if (id == null && response.getEntity() instanceof com.esigngateway.api.model.SigningSession session) {
+                    id = session.getId();
+                }
+                audit.record(call.caller().name(), operation, id, owner(call, requestedOwner), response.getStatus(),
+                        false, call.requestId());
+            }
+        }).onFailure().invoke(failure -> {
+            if (changes || call.refused()) {
+                audit.record(call.caller().name(), operation, sessionId, owner(call, requestedOwner),
+                        statuses.statusOf(failure), call.refused(), call.requestId());
+            }
+        });
+    }
+
+    private static String owner(CallerRequest call, String requestedOwner) {
+        return call.owner() != null ? call.owner() : requestedOwner;
+    }
+
+    /** The calling service (its name also put in the logging context of the request) and the request's id. */
+    private CallerRequest call(String requestId) {
+        Caller caller = callers.current();
+        MDC.put(CLIENT_MDC_KEY, caller.name());
+        return new CallerRequest(caller, requestId);
     }
 
     private static Response ok(Object entity) {

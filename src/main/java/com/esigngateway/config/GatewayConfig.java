@@ -1,6 +1,7 @@
 package com.esigngateway.config;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -67,6 +68,9 @@ public interface GatewayConfig {
 
     Idempotency idempotency();
 
+    /** The gateway's record of the sessions it created (client, owner), for the object-level check. */
+    SessionOwners sessionOwners();
+
     Auth auth();
 
     /** Calling services, by name: {@code esign.gateway.clients.<name>.key-sha256}. */
@@ -90,6 +94,12 @@ public interface GatewayConfig {
          */
         @WithDefault("false")
         boolean enabled();
+
+        /**
+         * The claim that lists the owners a JWT caller acts for (the same patterns as a client's
+         * {@link Client#owners()}); a token without it acts for nobody. Required when JWT callers are on.
+         */
+        Optional<String> ownersClaim();
     }
 
     interface Client {
@@ -99,6 +109,41 @@ public interface GatewayConfig {
         /** What the client may do; {@code signing-sessions} allows creating sessions. */
         @WithDefault("signing-sessions")
         Set<String> roles();
+
+        /**
+         * The eSign users (owner emails) the client acts for: addresses, {@code *@domain} (not its subdomains) or
+         * {@code *} for every owner; case is ignored. Required when authentication is on: start-up names a client
+         * without it.
+         */
+        Optional<List<String>> owners();
+
+        /** The client's share of the upstream rate limit; none by default (the global limit alone binds it). */
+        ClientRateLimit rateLimit();
+    }
+
+    interface ClientRateLimit {
+        /**
+         * Vendor calls made for the client per {@link #window()}, inside the global {@code esign.upstream.rate-limit};
+         * unset: no share of its own.
+         */
+        Optional<Integer> requests();
+
+        /** The sliding window of the share: no window of this length holds more than {@link #requests()} of its calls. */
+        @WithDefault("1s")
+        Duration window();
+    }
+
+    interface SessionOwners {
+        /** How long past a session's expiry (at most 90 days after its creation) its record is kept. */
+        @WithDefault("7d")
+        Duration margin();
+
+        /**
+         * In memory mode, the most records an instance keeps; beyond, the oldest are dropped (their sessions are then
+         * checked against the vendor's owner alone). With Redis, Redis's memory is the bound.
+         */
+        @WithDefault("100000")
+        int capacity();
     }
 
     interface Idempotency {

@@ -129,5 +129,11 @@ public interface WebhookConfig {
         /** The event types this subscriber receives ({@code signing-session.*} for a family); all by default. */
         @WithDefault("*")
         List<String> events();
+
+        /**
+         * The API-key client ({@code esign.gateway.clients.<name>}) this subscriber belongs to: it receives only the
+         * events of sessions whose owner the client acts for. Unset: every event.
+         */
+        Optional<String> client();
     }
 }

@@ -116,6 +116,21 @@ public class GatewayMetrics {
                 .description("Vendor calls waiting in an upstream queue").register(registry);
     }
 
+    /** Calls of a client waiting for a place of its share of the rate limit right now. */
+    public void shareWaiting(String client, Supplier<Number> waiting) {
+        Gauge.builder("esign.upstream.queue.waiting", waiting).tag("queue", "rate_limit_share:" + client)
+                .description("Vendor calls waiting in an upstream queue").register(registry);
+    }
+
+    /**
+     * A caller's vendor call refused by a rate limit ({@code limit}: {@code share}, the client's own share, or
+     * {@code upstream}, the global one). {@code client} is a configured client's name or one value for all JWT callers.
+     */
+    public void rateLimited(String client, String limit) {
+        Counter.builder("esign.upstream.rate_limited").description("Callers' vendor calls refused by a rate limit (429)")
+                .tag("client", client).tag("limit", limit).register(registry).increment();
+    }
+
     public void uploadsInFlight(Supplier<Number> inFlight) {
         Gauge.builder("esign.upstream.uploads.in_flight", inFlight)
                 .description("Session uploads to the vendor in flight").register(registry);

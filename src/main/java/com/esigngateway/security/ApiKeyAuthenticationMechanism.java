@@ -5,6 +5,7 @@ import java.util.Set;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import com.esigngateway.config.GatewayConfig;
+import com.esigngateway.session.Owners;
 
 import io.quarkus.security.identity.IdentityProviderManager;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -28,7 +29,7 @@ import io.vertx.ext.web.RoutingContext;
  * <p>
  * Quarkus has no API-key mechanism of its own; this is the documented extension point for one. With
  * {@code esign.gateway.auth.enabled=false} every caller is the client {@value #OPEN_CLIENT} with every
- * role (dev mode, or an explicit choice).
+ * role, acting for every owner (dev mode, or an explicit choice).
  */
 @ApplicationScoped
 public class ApiKeyAuthenticationMechanism implements HttpAuthenticationMechanism {
@@ -55,6 +56,7 @@ public class ApiKeyAuthenticationMechanism implements HttpAuthenticationMechanis
             return Uni.createFrom().item(QuarkusSecurityIdentity.builder()
                     .setPrincipal(new QuarkusPrincipal(OPEN_CLIENT))
                     .addRole(Roles.SIGNING_SESSIONS)
+                    .addAttribute(ApiKeyIdentityProvider.OWNERS, Owners.ALL)
                     .build());
         }
         String key = apiKeyHeader(context);

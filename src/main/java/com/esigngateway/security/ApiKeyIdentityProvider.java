@@ -10,6 +10,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import com.esigngateway.config.GatewayConfig;
 import com.esigngateway.crypto.Sha256;
+import com.esigngateway.session.ClientOwners;
+import com.esigngateway.session.Owners;
 
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.AuthenticationRequestContext;
@@ -30,9 +32,14 @@ public class ApiKeyIdentityProvider implements IdentityProvider<ApiKeyRequest> {
     private record Client(String name, byte[] keyHash, Set<String> roles) {
     }
 
-    private final List<Client> clients;
+    /** The identity attribute that holds the {@link Owners} a caller acts for. */
+    public static final String OWNERS = "esign-gateway.owners";
 
-    ApiKeyIdentityProvider(GatewayConfig config) {
+    private final List<Client> clients;
+    private final ClientOwners owners;
+
+    ApiKeyIdentityProvider(GatewayConfig config, ClientOwners owners) {
+        this.owners = owners;
         this.clients = config.clients().entrySet().stream()
                 .map(entry -> new Client(entry.getKey(), parseHash(entry.getKey(), entry.getValue()),
                         Set.copyOf(entry.getValue().roles())))
@@ -59,6 +66,7 @@ public class ApiKeyIdentityProvider implements IdentityProvider<ApiKeyRequest> {
         return Uni.createFrom().item(QuarkusSecurityIdentity.builder()
                 .setPrincipal(new QuarkusPrincipal(match.name()))
                 .addRoles(match.roles())
+                .addAttribute(OWNERS, owners.of(match.name()))
                 .build());
     }
 

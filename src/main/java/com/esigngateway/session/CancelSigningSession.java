@@ -30,15 +30,19 @@ public class CancelSigningSession {
     private final RequestDeadlines deadlines;
     private final VendorConfig config;
 
-    CancelSigningSession(VendorGateway vendor, RequestDeadlines deadlines, VendorConfig config) {
+    private final SessionAccess access;
+
+    CancelSigningSession(VendorGateway vendor, RequestDeadlines deadlines, VendorConfig config, SessionAccess access) {
+        this.access = access;
         this.vendor = vendor;
         this.deadlines = deadlines;
         this.config = config;
     }
 
-    public Uni<SigningSession> cancel(String sessionId, String returnUrl, String requestId) {
-        Deadline deadline = deadlines.start();
-        return vendor.getSession(sessionId, requestId, deadline).chain(before -> {
+    public Uni<SigningSession> cancel(String sessionId, String returnUrl, CallerRequest request) {
+        Deadline deadline = deadlines.start(request.caller());
+        String requestId = request.requestId();
+        return access.session(sessionId, request, deadline).chain(before -> {
             SessionStatus status = SessionViews.status(before.value().statusCode());
             if (status == SessionStatus.CANCELLED) {
                 return Uni.createFrom().item(SessionViews.of(before.value()));

@@ -24,15 +24,19 @@ public class CreateSignerLink {
     private final RequestDeadlines deadlines;
     private final String template;
 
-    CreateSignerLink(VendorGateway vendor, RequestDeadlines deadlines, VendorConfig config) {
+    private final SessionAccess access;
+
+    CreateSignerLink(VendorGateway vendor, RequestDeadlines deadlines, VendorConfig config, SessionAccess access) {
+        this.access = access;
         this.vendor = vendor;
         this.deadlines = deadlines;
         this.template = config.signerLinkTemplate();
     }
 
-    public Uni<SignerLink> create(String sessionId, String signerId, String requestId) {
-        Deadline deadline = deadlines.start();
-        return vendor.getSession(sessionId, requestId, deadline).chain(session -> {
+    public Uni<SignerLink> create(String sessionId, String signerId, CallerRequest request) {
+        Deadline deadline = deadlines.start(request.caller());
+        String requestId = request.requestId();
+        return access.session(sessionId, request, deadline).chain(session -> {
             SessionDetails.Signer signer = session.value().signer(signerId).orElseThrow(() -> new SessionFailure(
                     SessionFailure.Kind.SIGNER_NOT_FOUND, "The session has no signer with this id."));
             return vendor.signerToken(signerId, requestId, deadline)

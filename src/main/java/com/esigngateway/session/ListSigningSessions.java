@@ -16,13 +16,25 @@ public class ListSigningSessions {
     private final VendorGateway vendor;
     private final RequestDeadlines deadlines;
 
-    ListSigningSessions(VendorGateway vendor, RequestDeadlines deadlines) {
+    private final SessionAccess access;
+
+    ListSigningSessions(VendorGateway vendor, RequestDeadlines deadlines, SessionAccess access) {
+        this.access = access;
         this.vendor = vendor;
         this.deadlines = deadlines;
     }
 
-    public Uni<SigningSessionPage> list(String owner, String transactionId, int page, int limit, String requestId) {
-        return vendor.listSessions(new SessionQuery(owner, transactionId, page, limit), requestId, deadlines.start())
+    /** Only an owner the caller acts for (else {@code OWNER_NOT_ALLOWED}, and the vendor is not asked). */
+    public Uni<SigningSessionPage> list(String owner, String transactionId, int page, int limit, CallerRequest request) {
+        return Uni.createFrom().deferred(() -> {
+            access.owner(owner, "owner", request);
+            return list(owner, transactionId, page, limit, request.requestId(), deadlines.start(request.caller()));
+        });
+    }
+
+    private Uni<SigningSessionPage> list(String owner, String transactionId, int page, int limit, String requestId,
+            com.esigngateway.vendor.call.Deadline deadline) {
+        return vendor.listSessions(new SessionQuery(owner, transactionId, page, limit), requestId, deadline)
                 .map(found -> new SigningSessionPage()
                         .items(found.sessions().stream().map(summary -> new SigningSessionSummary()
                                 .id(summary.sessionId())

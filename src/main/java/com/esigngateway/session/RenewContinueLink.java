@@ -20,15 +20,19 @@ public class RenewContinueLink {
     private final VendorGateway vendor;
     private final RequestDeadlines deadlines;
 
-    RenewContinueLink(VendorGateway vendor, RequestDeadlines deadlines) {
+    private final SessionAccess access;
+
+    RenewContinueLink(VendorGateway vendor, RequestDeadlines deadlines, SessionAccess access) {
+        this.access = access;
         this.vendor = vendor;
         this.deadlines = deadlines;
     }
 
-    public Uni<ContinueLink> renew(String sessionId, String requestId) {
-        Deadline deadline = deadlines.start();
-        return vendor.getSession(sessionId, requestId, deadline).chain(session -> {
-            String owner = session.value().owner();
+    public Uni<ContinueLink> renew(String sessionId, CallerRequest request) {
+        Deadline deadline = deadlines.start(request.caller());
+        String requestId = request.requestId();
+        return access.session(sessionId, request, deadline).chain(session -> {
+            String owner = session.value().owner() != null ? session.value().owner() : request.owner();
             if (owner == null) {
                 return Uni.createFrom().failure(new VendorException(VendorFailure.BAD_ANSWER,
                         "The vendor's GetSession answer names no owner, so no continue link can be built for it."));

@@ -19,4 +19,9 @@ public class RequestDeadlines {
     public Deadline start() {
         return Deadline.after(config.requestTimeout());
     }
+
+    /** The deadline of a caller's request that starts now: its vendor calls count against its rate-limit share. */
+    public Deadline start(Caller caller) {
+        return start().forClient(caller.tag());
+    }
 }

@@ -30,16 +30,20 @@ public class SendInvitations {
     private final RequestDeadlines deadlines;
     private final VendorConfig config;
 
-    SendInvitations(VendorGateway vendor, RequestDeadlines deadlines, VendorConfig config) {
+    private final SessionAccess access;
+
+    SendInvitations(VendorGateway vendor, RequestDeadlines deadlines, VendorConfig config, SessionAccess access) {
+        this.access = access;
         this.vendor = vendor;
         this.deadlines = deadlines;
         this.config = config;
     }
 
     /** @param signerIds null or empty for every signer (the generated model makes an absent list an empty one) */
-    public Uni<InvitationsSent> send(String sessionId, List<String> signerIds, String requestId) {
-        Deadline deadline = deadlines.start();
-        return vendor.getSession(sessionId, requestId, deadline).chain(session -> {
+    public Uni<InvitationsSent> send(String sessionId, List<String> signerIds, CallerRequest request) {
+        Deadline deadline = deadlines.start(request.caller());
+        String requestId = request.requestId();
+        return access.session(sessionId, request, deadline).chain(session -> {
             List<SessionDetails.Signer> chosen = chosen(session.value(), signerIds);
             List<VendorInviteRequest.Signer> signers = chosen.stream().map(signer -> new VendorInviteRequest.Signer(
                     signer.signerId(), signer.email(), signer.firstName(), signer.lastName(), signer.role())).toList();

@@ -16,6 +16,13 @@ public class SessionFailure extends RuntimeException {
     public enum Kind {
         /** The request breaks the contract's or the vendor's rules; {@link #violations()} lists every one. */
         INVALID_REQUEST,
+        /**
+         * No session with this id that the caller may see: the vendor has none, or its owner is not one the caller
+         * acts for. Both answer the same, so that a caller cannot tell another client's session from no session.
+         */
+        SESSION_NOT_FOUND,
+        /** The request names an owner the caller does not act for ({@code esign.gateway.clients.<name>.owners}). */
+        OWNER_NOT_ALLOWED,
         /** The session has no signer with the id the caller gave. */
         SIGNER_NOT_FOUND,
         /** The session's state does not allow the operation. */
@@ -29,6 +36,9 @@ public class SessionFailure extends RuntimeException {
         /** The store of Idempotency-Key records cannot be reached. */
         IDEMPOTENCY_STORE_UNAVAILABLE
     }
+
+    /** The one detail of every {@link Kind#SESSION_NOT_FOUND}, whatever the reason. */
+    public static final String NO_SUCH_SESSION = "There is no signing session with this id.";
 
     private final Kind kind;
     private final List<Violation> violations;
@@ -54,6 +64,17 @@ public class SessionFailure extends RuntimeException {
         String detail = violations.size() == 1 ? "The request has 1 invalid field."
                 : "The request has " + violations.size() + " invalid fields.";
         return new SessionFailure(Kind.INVALID_REQUEST, detail, violations, null);
+    }
+
+    /** No session with this id for this caller (unknown, or another client's: the same answer). */
+    public static SessionFailure sessionNotFound() {
+        return new SessionFailure(Kind.SESSION_NOT_FOUND, NO_SUCH_SESSION);
+    }
+
+    /** The request's {@code field} names an owner the caller does not act for. */
+    public static SessionFailure ownerNotAllowed(String field) {
+        return new SessionFailure(Kind.OWNER_NOT_ALLOWED, "This client does not act for the owner the request names.",
+                List.of(new Violation().field(field).message("is not an owner this client acts for")), null);
     }
 
     public Kind kind() {

@@ -11,6 +11,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import com.esigngateway.security.ApiKeyIdentityProvider;
+import com.esigngateway.session.Owners;
 import com.esigngateway.vendor.rest.VendorBaseUrl;
 import com.esigngateway.vendor.auth.VendorCredentials;
 import com.esigngateway.config.GatewayConfig;
@@ -22,7 +23,7 @@ import io.quarkus.runtime.configuration.ConfigurationException;
 
 /**
  * Refuses to start without a vendor to talk to, with authentication on without a client allowed to call (an API key,
- * or JWTs with a key to verify them), or told to share its state in Redis without a Redis to use: one message naming
+ * or JWTs with a key to verify them), with a client (or JWT callers) not saying which owners it acts for, or told to share its state in Redis without a Redis to use: one message naming
  * every environment variable to set. (Redis's eviction policy is checked against Redis itself:
  * {@code state.redis.RedisStartupCheck}.)
  */
@@ -45,6 +46,10 @@ class StartupSettingsCheck {
             + "(mp.jwt.verify.issuer) is not set: tokens must come from one issuer";
     static final String MISSING_JWT_AUDIENCE = "ESIGN_GATEWAY_AUTH_JWT_ENABLED=true but MP_JWT_VERIFY_AUDIENCES "
             + "(mp.jwt.verify.audiences) is not set: tokens must be meant for this gateway";
+
+    static final String MISSING_JWT_OWNERS_CLAIM = "ESIGN_GATEWAY_AUTH_JWT_ENABLED=true but "
+            + "ESIGN_GATEWAY_AUTH_JWT_OWNERS_CLAIM (esign.gateway.auth.jwt.owners-claim) is not set: name the claim that "
+            + "lists the owners (emails, *@domain or *) a JWT caller acts for";
 
     static final String MISSING_REDIS_HOSTS = "ESIGN_STATE_STORE=redis but QUARKUS_REDIS_HOSTS (quarkus.redis.hosts) is"
             + " not set, e.g. redis://redis:6379 or rediss://redis:6380 for TLS (the password in QUARKUS_REDIS_PASSWORD);"
@@ -69,6 +74,26 @@ class StartupSettingsCheck {
 
     private static boolean set(Optional<String> value) {
         return value.filter(text -> !text.isBlank()).isPresent();
+    }
+
+    /**
+     * A client must say which owners it acts for: without the setting it would act for nobody (every creation a 403,
+     * every session a 404), which an upgrade must not do silently.
+     */
+    static Optional<String> ownersProblem(String name, GatewayConfig.Client client) {
+        String variable = "ESIGN_GATEWAY_CLIENTS_" + name.toUpperCase(java.util.Locale.ROOT).replaceAll("[^A-Z0-9]", "_")
+                + "_OWNERS";
+        List<String> owners = client.owners().orElse(List.of()).stream().filter(owner -> !owner.isBlank()).toList();
+        if (owners.isEmpty()) {
+            return Optional.of("the client " + name + " has no owners: set " + variable + " (esign.gateway.clients."
+                    + name + ".owners) to the eSign users it acts for (emails or *@domain, comma-separated), or to *"
+                    + " for every owner as before");
+        }
+        if (!owners.stream().allMatch(Owners::valid)) {
+            return Optional.of(variable + " (esign.gateway.clients." + name + ".owners) holds something that is not an"
+                    + " owner pattern: each must be an email, *@domain or *");
+        }
+        return Optional.empty();
     }
 
     void check(@Observes StartupEvent event, VendorBaseUrl baseUrl, VendorCredentials credentials, GatewayConfig gateway,
@@ -97,11 +122,17 @@ class StartupSettingsCheck {
             if (!jwtAudienceConfigured) {
                 missing.add(MISSING_JWT_AUDIENCE);
             }
+            if (gateway.auth().jwt().ownersClaim().filter(claim -> !claim.isBlank()).isEmpty()) {
+                missing.add(MISSING_JWT_OWNERS_CLAIM);
+            }
         }
         gateway.clients().forEach((name, client) -> {
             if (!ApiKeyIdentityProvider.isKeyHash(client.keySha256())) {
                 missing.add("esign.gateway.clients." + name + ".key-sha256 is not 64 hex digits: it must be the "
                         + "SHA-256 of the client's API key (printf %s \"$KEY\" | sha256sum), never the key itself");
+            }
+            if (gateway.auth().enabled()) {
+                ownersProblem(name, client).ifPresent(missing::add);
             }
         });
         if (!missing.isEmpty()) {

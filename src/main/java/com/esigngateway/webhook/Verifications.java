@@ -15,6 +15,7 @@ import com.esigngateway.observability.WebhookMetrics;
 import com.esigngateway.vendor.answer.VendorException;
 import com.esigngateway.webhook.delivery.Backoff;
 import com.esigngateway.webhook.delivery.Subscribers;
+import com.esigngateway.session.SessionAccess;
 import com.esigngateway.webhook.event.EventVerifier;
 import com.esigngateway.webhook.queue.Lease;
 import com.esigngateway.webhook.queue.ReceivedWebhook;
@@ -43,8 +44,11 @@ public class Verifications {
     private final Duration maxAge;
     private final Clock clock;
 
+    private final SessionAccess access;
+
     Verifications(EventVerifier verifier, WebhookQueue queue, Subscribers subscribers, WebhookMetrics metrics,
-            WebhookConfig config, Clock clock) {
+            WebhookConfig config, Clock clock, SessionAccess access) {
+        this.access = access;
         this.verifier = verifier;
         this.queue = queue;
         this.subscribers = subscribers;
@@ -68,11 +72,14 @@ public class Verifications {
                     }
                     VerifiedEvent event = verification.event().get();
                     metrics.verified(verification.agrees());
-                    Set<String> recipients = subscribers.taking(event.type());
-                    LOG.infof("Event %s verified: %s for session %s%s, to %s", event.eventId(), event.type(),
-                            webhook.sessionId(), verification.agrees() ? "" : " (the webhook said otherwise)",
-                            recipients.isEmpty() ? "no subscriber" : recipients);
-                    return queue.verified(lease, event, recipients);
+                    // subscribers tied to a client get only the events of sessions whose owner it acts for
+                    return access.ownerOf(webhook.sessionId(), verification.owner()).chain(owner -> {
+                        Set<String> recipients = subscribers.taking(event.type(), owner);
+                        LOG.infof("Event %s verified: %s for session %s%s, to %s", event.eventId(), event.type(),
+                                webhook.sessionId(), verification.agrees() ? "" : " (the webhook said otherwise)",
+                                recipients.isEmpty() ? "no subscriber" : recipients);
+                        return queue.verified(lease, event, recipients);
+                    });
                 })
                 .onFailure().recoverWithUni(failure -> failed(lease, failure));
     }

@@ -185,6 +185,7 @@ class SessionLifecycleTest extends HealthyVendorTest {
 
     @Test
     void theAuditTrailIsTheVendorsActionLog() {
+        vendor.stubFor(VendorStubs.getSession().willReturn(VendorStubs.sessionDetails(2, 2, null)));
         vendor.stubFor(get(urlPathEqualTo(VendorStubs.SESSION + "/actionlogs")).willReturn(VendorStubs.json(
                 "{\"ActionLogs\":[{\"ActionDate\":\"\\/Date(1796119200000)\\/\",\"IPAddress\":\"203.0.113.7\","
                         + "\"Description\":\"Session sent to signers\"}]}")));

@@ -48,7 +48,7 @@ class CrashLeftoversIT {
         Files.setPosixFilePermissions(foreign, PosixFilePermissions.fromString("rw-------"));
         int port = PackagedApp.freePort();
         Map<String, String> environment = Map.of("ESIGN_SIMULATOR_ENABLED", "true",
-                "ESIGN_GATEWAY_CLIENTS_CRASH_KEY_SHA256", Requests.API_KEY_SHA256,
+                "ESIGN_GATEWAY_CLIENTS_CRASH_KEY_SHA256", Requests.API_KEY_SHA256, "ESIGN_GATEWAY_CLIENTS_CRASH_OWNERS", "*",
                 "ESIGN_GATEWAY_SPOOL_DIRECTORY", SPOOL.toAbsolutePath().toString(),
                 "ESIGN_GATEWAY_SPOOL_THRESHOLD", "64K");
         String[] properties = {"-Dquarkus.http.port=" + port, "-Dquarkus.http.host=127.0.0.1"};

@@ -56,7 +56,7 @@ class SchemaFuzzIT {
         int port = PackagedApp.freePort();
         try (PackagedApp.Running gateway = PackagedApp.start(Map.of(
                 "ESIGN_SIMULATOR_ENABLED", "true",
-                "ESIGN_GATEWAY_CLIENTS_TESTS_KEY_SHA256", Requests.API_KEY_SHA256),
+                "ESIGN_GATEWAY_CLIENTS_TESTS_KEY_SHA256", Requests.API_KEY_SHA256, "ESIGN_GATEWAY_CLIENTS_TESTS_OWNERS", "*"),
                 "-Dquarkus.http.port=" + port, "-Dquarkus.http.host=127.0.0.1")) {
             await().atMost(Duration.ofSeconds(60)).until(() -> gateway.output().contains("Listening on"));
             Path log = WORK.resolve("portman.log");

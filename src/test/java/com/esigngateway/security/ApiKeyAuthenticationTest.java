@@ -33,6 +33,7 @@ class ApiKeyAuthenticationTest extends HealthyVendorTest {
 
     static final String CRM_KEY = VariantsProfile.CRM_KEY;
     static final String READER_KEY = VariantsProfile.READER_KEY;
+    static final String HR_KEY = VariantsProfile.HR_KEY;
 
     @Test
     void withoutAKeyTheAnswerIsA401Problem() {
@@ -78,6 +79,32 @@ class ApiKeyAuthenticationTest extends HealthyVendorTest {
                 .contentType("application/problem+json")
                 .body("type", equalTo("urn:esign-gateway:problem:forbidden"));
         assertThat(VendorStubs.sessionCalls(vendor)).isZero();
+    }
+
+    @Test
+    void aClientCreatesSessionsOnlyForTheOwnersItActsFor() {
+        as("X-API-Key", HR_KEY).post(Requests.PATH).then().statusCode(403)
+                .contentType("application/problem+json")
+                .body("type", equalTo("urn:esign-gateway:problem:owner-not-allowed"))
+                .body("status", equalTo(403))
+                .body("violations.field", org.hamcrest.Matchers.contains("owner"))
+                .body(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("hr.example")))
+                .body(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("payroll")));
+        // *@hr.example covers no subdomain; an Idempotency-Key does not get past the check either
+        as("X-API-Key", HR_KEY).header("Idempotency-Key", UUID.randomUUID().toString())
+                .body(withOwner("someone@eu.hr.example")).post(Requests.PATH).then().statusCode(403);
+        assertThat(VendorStubs.sessionCalls(vendor)).isZero();
+
+        as("X-API-Key", HR_KEY).body(withOwner("Clerk@HR.example")).post(Requests.PATH).then().statusCode(201);
+        as("X-API-Key", HR_KEY).body(withOwner("PAYROLL@example.org")).post(Requests.PATH).then().statusCode(201);
+        as("X-API-Key", CRM_KEY).body(withOwner("Agent@Example.com")).post(Requests.PATH).then().statusCode(201);
+        assertThat(VendorStubs.sessionCalls(vendor)).isEqualTo(3);
+    }
+
+    private static String withOwner(String owner) {
+        com.fasterxml.jackson.databind.node.ObjectNode request = com.esigngateway.testing.Contract.exampleRequest();
+        request.put("owner", owner);
+        return com.esigngateway.testing.Contract.json(request);
     }
 
     @Test

@@ -12,11 +12,19 @@ import io.quarkus.test.junit.QuarkusTestProfile;
  * key of its own): one start for the tests that look for secrets in the logs ({@code security/SecretsStayOutOfLogsTest}
  * against WireMock, {@code SecretsWithTheSimulatorStayOutOfLogsTest} against the simulator) and for
  * {@code security/JwtAuthenticationTest}, which logs the JWT code at DEBUG; the more code runs while they look, the more
- * their checks cover. {@code observability/TracingTest} has the same settings, in a start of its own (a cold gateway,
- * and no span of another test's leftover work among its spans). In-process only: the packaged application has no
- * in-memory span exporter.
+ * their checks cover. The same start has three API-key clients besides the JWT callers: {@link #CRM_KEY} and
+ * {@link #HR_KEY} act for different owners ({@code session/SessionOwnershipTest}, {@code observability/AuditLogTest},
+ * whose audit lines must carry no secret at DEBUG either), {@link #BATCH_KEY} has a share of 3 calls a minute of the
+ * upstream rate limit ({@code vendor/ClientRateLimitShareTest}). {@code observability/TracingTest} has the same
+ * settings, in a start of its own (a cold gateway, and no span of another test's leftover work among its spans). The
+ * packaged application (the ITs of the ownership and share tests) has no in-memory span exporter and no OTLP one
+ * either: its spans go nowhere.
  */
 public class DebugLogsProfile implements QuarkusTestProfile {
+
+    public static final String CRM_KEY = "crm-key-5e1f";
+    public static final String HR_KEY = "hr-key-9a0b";
+    public static final String BATCH_KEY = "batch-key-4c7d";
 
     @Override
     public Map<String, String> getConfigOverrides() {
@@ -31,7 +39,19 @@ public class DebugLogsProfile implements QuarkusTestProfile {
                 "esign.simulator.api-key", SimulatorSecretScenario.SIMULATOR_KEY,
                 "quarkus.http.host", "127.0.0.1"));
         config.put("esign.webhooks.inbound.secrets", SimulatorSecretScenario.WEBHOOK_SECRET);
+        // clients for different owners beside the JWT callers (session/SessionOwnershipTest, observability/AuditLogTest)
+        config.put("esign.gateway.clients.crm.key-sha256", ApiKeyIdentityProvider.hashOf(CRM_KEY));
+        config.put("esign.gateway.clients.crm.owners", "agent@example.com");
+        config.put("esign.gateway.clients.hr.key-sha256", ApiKeyIdentityProvider.hashOf(HR_KEY));
+        config.put("esign.gateway.clients.hr.owners", "*@hr.example");
+        // a client with a share of the upstream rate limit (vendor/ClientRateLimitShareTest)
+        config.put("esign.gateway.clients.batch.key-sha256", ApiKeyIdentityProvider.hashOf(BATCH_KEY));
+        config.put("esign.gateway.clients.batch.owners", "agent@example.com");
+        config.put("esign.gateway.clients.batch.rate-limit.requests", "3");
+        config.put("esign.gateway.clients.batch.rate-limit.window", "1m");
         config.put("quarkus.otel.sdk.disabled", "false");
+        // spans stay in memory in-process; the packaged application (prod profile) must not try an OTLP collector
+        config.put("quarkus.otel.exporter.otlp.enabled", "false");
         config.put("quarkus.otel.bsp.schedule.delay", "20ms");
         return config;
     }

@@ -56,7 +56,8 @@ class JwtAuthenticationTest extends HealthyVendorTest {
         LogCapture logs = LogCapture.install();
         try {
             bearer(sign(Jwt.issuer(TestJwts.ISSUER).audience(TestJwts.AUDIENCE).subject("svc-7f3a")
-                    .groups(Set.of(Roles.SIGNING_SESSIONS)))).post(Requests.PATH).then().statusCode(201);
+                    .groups(Set.of(Roles.SIGNING_SESSIONS)).claim(TestJwts.OWNERS_CLAIM, List.of("agent@example.com"))))
+                    .post(Requests.PATH).then().statusCode(201);
         } finally {
             logs.uninstall();
         }
@@ -83,6 +84,23 @@ class JwtAuthenticationTest extends HealthyVendorTest {
                 .header("Idempotent-Replayed", "true");
         bearer(sign(claims("crm-service"))).header("Idempotency-Key", key).post(Requests.PATH).then().statusCode(201);
         assertThat(VendorStubs.sessionCalls(vendor)).isEqualTo(2);
+    }
+
+    @Test
+    void aJwtActsOnlyForTheOwnersItsClaimListsAndForNobodyWithoutIt() {
+        bearer(sign(Jwt.issuer(TestJwts.ISSUER).audience(TestJwts.AUDIENCE).upn("billing-service")
+                .groups(Set.of(Roles.SIGNING_SESSIONS)))).post(Requests.PATH)
+                .then().statusCode(403).contentType("application/problem+json")
+                .body("type", equalTo("urn:esign-gateway:problem:owner-not-allowed"))
+                .body("violations[0].field", equalTo("owner"));
+        bearer(sign(claims("billing-service").claim(TestJwts.OWNERS_CLAIM, List.of("*@hr.example", "agent@example.org"))))
+                .post(Requests.PATH).then().statusCode(403)
+                .body("type", equalTo("urn:esign-gateway:problem:owner-not-allowed"))
+                .body("detail", org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("hr.example")));
+        assertThat(VendorStubs.sessionCalls(vendor)).isZero();
+        bearer(sign(claims("billing-service").claim(TestJwts.OWNERS_CLAIM, List.of("AGENT@example.COM"))))
+                .post(Requests.PATH).then().statusCode(201);
+        assertThat(VendorStubs.sessionCalls(vendor)).isEqualTo(1);
     }
 
     @Test
@@ -130,7 +148,8 @@ class JwtAuthenticationTest extends HealthyVendorTest {
     }
 
     private static JwtClaimsBuilder claims(String subject) {
-        return Jwt.issuer(TestJwts.ISSUER).audience(TestJwts.AUDIENCE).upn(subject).groups(Set.of(Roles.SIGNING_SESSIONS));
+        return Jwt.issuer(TestJwts.ISSUER).audience(TestJwts.AUDIENCE).upn(subject).groups(Set.of(Roles.SIGNING_SESSIONS))
+                .claim(TestJwts.OWNERS_CLAIM, List.of("*@example.com"));
     }
 
     private static String sign(JwtClaimsBuilder claims) {

@@ -43,6 +43,7 @@ class SecretsStayOutOfLogsIT {
                 // one try, so that the timed-out token call does not open the token breaker for the rest
                 Map.entry("ESIGN_VENDOR_TOKEN_RETRY_MAX_RETRIES", "0"),
                 Map.entry("ESIGN_GATEWAY_CLIENTS_TESTS_KEY_SHA256", Requests.API_KEY_SHA256),
+                Map.entry("ESIGN_GATEWAY_CLIENTS_TESTS_OWNERS", "*"),
                 Map.entry("QUARKUS_LOG_LEVEL", "DEBUG"),
                 Map.entry("QUARKUS_LOG_CONSOLE_JSON_ENABLED", "false")),
                 "-Dquarkus.http.port=" + port, "-Dquarkus.http.host=127.0.0.1")) {

@@ -31,6 +31,7 @@ class SecretsWithTheSimulatorStayOutOfLogsIT {
                 Map.entry("ESIGN_SIMULATOR_API_KEY", SimulatorSecretScenario.SIMULATOR_KEY),
                 Map.entry("ESIGN_WEBHOOKS_INBOUND_SECRETS", SimulatorSecretScenario.WEBHOOK_SECRET),
                 Map.entry("ESIGN_GATEWAY_CLIENTS_TESTS_KEY_SHA256", Requests.API_KEY_SHA256),
+                Map.entry("ESIGN_GATEWAY_CLIENTS_TESTS_OWNERS", "*"),
                 Map.entry("QUARKUS_LOG_LEVEL", "DEBUG"),
                 Map.entry("QUARKUS_LOG_CONSOLE_JSON_ENABLED", "false")),
                 "-Dquarkus.http.port=" + port, "-Dquarkus.http.host=127.0.0.1")) {

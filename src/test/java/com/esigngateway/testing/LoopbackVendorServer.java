@@ -41,6 +41,7 @@ public abstract class LoopbackVendorServer implements QuarkusTestResourceLifecyc
                 "esign.vendor.url", "http://127.0.0.1:" + server.getAddress().getPort() + "/",
                 "esign.vendor.api-key", apiKey(),
                 "esign.gateway.clients.tests.key-sha256", Requests.API_KEY_SHA256,
+                "esign.gateway.clients.tests.owners", "*",
                 "quarkus.http.host", "127.0.0.1");
     }
 

@@ -114,6 +114,17 @@ public class RecordingSubscriber implements QuarkusTestResourceLifecycleManager 
         config.put("esign.webhooks.subscribers.archive.url", base + "archive");
         config.put("esign.webhooks.subscribers.archive.secret", ARCHIVE_SECRET);
         config.put("esign.webhooks.subscribers.archive.events", "signing-session.completed");
+        // two clients, each with a subscriber tied to it: only the events of the sessions of its owners
+        config.put("esign.gateway.clients.sales.key-sha256", com.esigngateway.security.ApiKeyIdentityProvider.hashOf("sales-key"));
+        config.put("esign.gateway.clients.sales.owners", "*@sales.example");
+        config.put("esign.gateway.clients.hr.key-sha256", com.esigngateway.security.ApiKeyIdentityProvider.hashOf("hr-key"));
+        config.put("esign.gateway.clients.hr.owners", "*@hr.example");
+        config.put("esign.webhooks.subscribers.sales-events.url", base + "sales-events");
+        config.put("esign.webhooks.subscribers.sales-events.secret", ARCHIVE_SECRET);
+        config.put("esign.webhooks.subscribers.sales-events.client", "sales");
+        config.put("esign.webhooks.subscribers.hr-events.url", base + "hr-events");
+        config.put("esign.webhooks.subscribers.hr-events.secret", ARCHIVE_SECRET);
+        config.put("esign.webhooks.subscribers.hr-events.client", "hr");
         config.put("esign.webhooks.poll-interval", "50ms");
         config.put("esign.webhooks.delivery.initial-delay", INITIAL_DELAY_MS + "ms");
         config.put("esign.webhooks.delivery.max-delay", "2s");

@@ -80,6 +80,7 @@ public final class Replicas implements AutoCloseable {
                 environment.put("ESIGN_VENDOR_API_KEY", VendorWireMock.API_KEY);
                 environment.put("ESIGN_VENDOR_SALT", VendorWireMock.SALT);
                 environment.put("ESIGN_GATEWAY_CLIENTS_TESTS_KEY_SHA256", Requests.API_KEY_SHA256);
+                environment.put("ESIGN_GATEWAY_CLIENTS_TESTS_OWNERS", "*");
                 environment.put("QUARKUS_HTTP_HOST", "127.0.0.1");
                 environment.put("QUARKUS_HTTP_PORT", String.valueOf(port));
                 if (redis != null) {

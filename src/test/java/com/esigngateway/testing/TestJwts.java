@@ -22,6 +22,8 @@ public final class TestJwts {
 
     public static final String ISSUER = "https://idp.example.test/realms/platform";
     public static final String AUDIENCE = "esign-gateway";
+    /** The claim that lists the owners a token's caller acts for ({@code esign.gateway.auth.jwt.owners-claim}). */
+    public static final String OWNERS_CLAIM = "esign_owners";
     private static final Path DIRECTORY = Path.of("target", "test-jwt");
     private static final Path PUBLIC_KEY = DIRECTORY.resolve("public.pem");
     private static final Path PRIVATE_KEY = DIRECTORY.resolve("private.pem");
@@ -53,6 +55,7 @@ public final class TestJwts {
     /** Settings under which the gateway's SmallRye JWT would accept the tokens signed here. */
     public static java.util.Map<String, String> verification() {
         return java.util.Map.of(
+                "esign.gateway.auth.jwt.owners-claim", OWNERS_CLAIM,
                 "mp.jwt.verify.publickey.location", publicKeyFile().toUri().toString(),
                 "mp.jwt.verify.issuer", ISSUER,
                 "mp.jwt.verify.audiences", AUDIENCE);

@@ -85,6 +85,26 @@ public final class VendorStubs {
                 + (declinedReason == null ? "" : ",\"DeclinedReason\":\"" + declinedReason + "\"") + "}]}]}");
     }
 
+    /**
+     * A GetSession answer for any session id, owned by {@code owner} ({@code UserName}; left out when null), sent,
+     * with the buyer invited.
+     */
+    public static ResponseDefinitionBuilder sessionDetails(String id, String owner) {
+        return json("{\"SigningSessionId\":\"" + id + "\",\"Sessions\":[{\"SigningSessionId\":\"" + id + "\","
+                + (owner == null ? "" : "\"UserName\":\"" + owner + "\",")
+                + "\"SessionInfo\":{\"Title\":\"Purchase agreement - 12 Elm Street\",\"TransactionId\":\"TX-2026-0042\","
+                + "\"StatusCode\":2,\"ExpiresOn\":\"\\/Date(1798761600000)\\/\"},"
+                + "\"Documents\":[{\"FileName\":\"purchase-agreement.pdf\"}],"
+                + "\"Signers\":[{\"SignerId\":\"" + SELLER_ID + "\",\"EmailAddress\":\"seller@example.com\",\"FirstName\":\"Sam\","
+                + "\"LastName\":\"Seller\",\"SignerRole\":\"Seller 1\",\"StatusCode\":4},"
+                + "{\"SignerId\":\"" + BUYER_ID + "\",\"EmailAddress\":\"buyer@example.com\",\"FirstName\":\"Bea\","
+                + "\"LastName\":\"Buyer\",\"SignerRole\":\"Buyer 1\",\"StatusCode\":2}]}]}");
+    }
+
+    public static MappingBuilder getSession(String id) {
+        return get(urlPathEqualTo(SESSIONS + "/" + id));
+    }
+
     public static MappingBuilder getSession() {
         return get(urlPathEqualTo(SESSION));
     }

@@ -44,9 +44,11 @@ public class VendorWireMock implements QuarkusTestResourceLifecycleManager {
                 "esign.vendor.api-key", API_KEY,
                 "esign.vendor.salt", SALT,
                 "esign.gateway.clients.tests.key-sha256", Requests.API_KEY_SHA256,
+                "esign.gateway.clients.tests.owners", "*",
                 // a client that may only read sessions
                 "esign.gateway.clients.reader.key-sha256", Requests.READER_KEY_SHA256,
                 "esign.gateway.clients.reader.roles", "signing-sessions:read",
+                "esign.gateway.clients.reader.owners", "*",
                 // the packaged application in *IT tests listens on loopback only
                 "quarkus.http.host", "127.0.0.1");
     }

@@ -317,6 +317,43 @@ class WebhookRelayTest {
         vendor.stubFor(get(urlPathEqualTo("/rest/v1/sessions/" + session)).willReturn(sessionAnswer(session, sessionStatus, buyerStatus, declined)));
     }
 
+    void stubSessionOf(String session, String owner) {
+        vendor.stubFor(get(urlPathEqualTo("/rest/v1/sessions/" + session)).willReturn(VendorStubs.sessionDetails(session, owner)));
+    }
+
+    /**
+     * Subscribers tied to a client ({@code esign.webhooks.subscribers.<name>.client}) receive the events of the
+     * sessions that client may see, and never another client's; a subscriber tied to none receives them all.
+     */
+    @Test
+    void aSubscriberTiedToAClientGetsOnlyThatClientsEvents() {
+        List<String> sales = List.of(UUID.randomUUID().toString(), UUID.randomUUID().toString());
+        List<String> hr = List.of(UUID.randomUUID().toString(), UUID.randomUUID().toString());
+        String neither = UUID.randomUUID().toString();
+        sales.forEach(session -> stubSessionOf(session, "Agent@Sales.example"));
+        hr.forEach(session -> stubSessionOf(session, "clerk@hr.example"));
+        stubSessionOf(neither, "agent@example.com");
+        for (String session : List.of(sales.get(0), hr.get(0), neither, hr.get(1), sales.get(1))) {
+            receive(RecordingSubscriber.PATH_SECRET, webhook(session, NO_GUID, "SessionStatus", 2)).statusCode(200);
+        }
+        sales.forEach(session -> awaitDeliveries("sales-events", session, 1));
+        hr.forEach(session -> awaitDeliveries("hr-events", session, 1));
+        for (String session : List.of(sales.get(0), sales.get(1), hr.get(0), hr.get(1), neither)) {
+            awaitDeliveries("crm", session, 1);
+        }
+        awaitIdle();
+        for (String session : sales) {
+            assertThat(subscribers.about("hr-events", session)).as("hr-events about a sales session").isEmpty();
+            assertThat(subscribers.about("sales-events", session)).hasSize(1);
+        }
+        for (String session : hr) {
+            assertThat(subscribers.about("sales-events", session)).as("sales-events about an hr session").isEmpty();
+            assertThat(subscribers.about("hr-events", session)).hasSize(1);
+        }
+        assertThat(subscribers.about("sales-events", neither)).isEmpty();
+        assertThat(subscribers.about("hr-events", neither)).isEmpty();
+    }
+
     /** GetSession's answer as the vendor shapes it (the seller done, the buyer {@value #SIGNER} in the given status). */
     static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder sessionAnswer(String session, int sessionStatus,
             int buyerStatus, String declined) {

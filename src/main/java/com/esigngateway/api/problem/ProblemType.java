@@ -8,6 +8,7 @@ public enum ProblemType {
     INVALID_REQUEST(400, "invalid-request", "Invalid request"),
     UNAUTHORIZED(401, "unauthorized", "Missing or unknown credentials"),
     FORBIDDEN(403, "forbidden", "Not allowed"),
+    OWNER_NOT_ALLOWED(403, "owner-not-allowed", "Not an owner this client acts for"),
     NOT_FOUND(404, "not-found", "Not found"),
     SESSION_NOT_FOUND(404, "session-not-found", "No such signing session"),
     METHOD_NOT_ALLOWED(405, "method-not-allowed", "Method not allowed"),
@@ -64,7 +65,7 @@ public enum ProblemType {
             case IDEMPOTENCY_STORE_FULL -> "idempotency_store_full";
             case IDEMPOTENCY_STORE_UNAVAILABLE -> "idempotency_store_unavailable";
             case CIRCUIT_OPEN -> "breaker";
-            case UNAUTHORIZED, FORBIDDEN -> "auth";
+            case UNAUTHORIZED, FORBIDDEN, OWNER_NOT_ALLOWED -> "auth";
             default -> null;
         });
     }

@@ -11,6 +11,8 @@ final class SessionProblems {
     static ProblemType typeOf(SessionFailure failure) {
         return switch (failure.kind()) {
             case INVALID_REQUEST -> ProblemType.INVALID_REQUEST;
+            case SESSION_NOT_FOUND -> ProblemType.SESSION_NOT_FOUND;
+            case OWNER_NOT_ALLOWED -> ProblemType.OWNER_NOT_ALLOWED;
             case SIGNER_NOT_FOUND -> ProblemType.SESSION_NOT_FOUND;
             case SESSION_STATE_CONFLICT -> ProblemType.SESSION_STATE_CONFLICT;
             case IDEMPOTENCY_KEY_REUSED -> ProblemType.IDEMPOTENCY_KEY_REUSED;

@@ -7,6 +7,7 @@ import jakarta.ws.rs.core.Response;
 
 import com.esigngateway.config.UpstreamConfig;
 import com.esigngateway.vendor.answer.VendorException;
+import com.esigngateway.vendor.call.ShareLimited;
 
 /**
  * The one place where the vendor's failure kinds become HTTP problems. The upstream rate limit also gets the IETF
@@ -41,7 +42,12 @@ public class VendorProblems {
         Duration retryAfter = e.retryAfter().orElse(null);
         Response.ResponseBuilder builder = ProblemResponses.builder(type, e.getMessage(), java.util.List.of(), requestId,
                 retryAfter);
-        if (type == ProblemType.RATE_LIMITED) {
+        if (e instanceof ShareLimited share) {
+            long window = ProblemResponses.retryAfterSeconds(share.window());
+            builder.header("RateLimit-Policy", "\"client\";q=" + share.requests() + ";w=" + window);
+            builder.header("RateLimit", "\"client\";r=0;t="
+                    + ProblemResponses.retryAfterSeconds(retryAfter == null ? share.window() : retryAfter));
+        } else if (type == ProblemType.RATE_LIMITED) {
             long window = ProblemResponses.retryAfterSeconds(rateLimit.window());
             builder.header("RateLimit-Policy", "\"upstream\";q=" + rateLimit.requests() + ";w=" + window);
             builder.header("RateLimit", "\"upstream\";r=0;t="

@@ -14,7 +14,8 @@ import io.smallrye.mutiny.Uni;
  * The upstream rate limit's places in Redis, for all replicas at once: one script per vendor attempt takes the next
  * place by the same rule as the in-memory limiter (now, or {@code spacing} after the place {@code limit} back) and
  * answers how long to wait for it, by Redis's clock ({@code TIME}), so that the replicas' clocks do not matter. The key
- * holds the last {@code limit} places (µs) and expires once they are a window old.
+ * ({@code rate-limit:upstream}, or {@code rate-limit:client:<name>} for a client's share) holds the last
+ * {@code limit} places (µs) and expires once they are a window old.
  */
 @ApplicationScoped
 @Typed(RedisRateLimit.class)
@@ -41,11 +42,9 @@ public class RedisRateLimit implements SharedRateLimit {
     static final String FEATURE = "rate_limit";
 
     private final RedisState redis;
-    private final String key;
 
     RedisRateLimit(RedisState redis) {
         this.redis = redis;
-        this.key = redis.key("rate-limit:upstream");
     }
 
     @Override
@@ -54,7 +53,8 @@ public class RedisRateLimit implements SharedRateLimit {
     }
 
     @Override
-    public Uni<Long> take(int limit, Duration spacing, long maxWaitNanos) {
+    public Uni<Long> take(String name, int limit, Duration spacing, long maxWaitNanos) {
+        String key = redis.key("rate-limit:" + name);
         long spacingMicros = Math.max(1, spacing.toNanos() / 1000);
         long maxWaitMicros = Math.max(0, maxWaitNanos / 1000);
         return redis.run(TAKE, List.of(key), List.of(String.valueOf(Math.max(1, limit)), String.valueOf(spacingMicros),

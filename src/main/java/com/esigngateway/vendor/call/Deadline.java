@@ -15,18 +15,33 @@ import io.smallrye.mutiny.Uni;
  */
 public final class Deadline {
 
-    private static final Deadline NONE = new Deadline(Long.MAX_VALUE, null);
+    private static final Deadline NONE = new Deadline(Long.MAX_VALUE, null, null);
 
     private final long atNanos;
     private final Duration budget;
+    private final String client;
 
-    private Deadline(long atNanos, Duration budget) {
+    private Deadline(long atNanos, Duration budget, String client) {
         this.atNanos = atNanos;
         this.budget = budget;
+        this.client = client;
     }
 
     public static Deadline after(Duration budget) {
-        return new Deadline(System.nanoTime() + budget.toNanos(), budget);
+        return new Deadline(System.nanoTime() + budget.toNanos(), budget, null);
+    }
+
+    /**
+     * The same deadline for a request made for {@code client} (a metric tag: a configured client's name, or one value
+     * for every JWT caller): its vendor calls count against the client's share of the rate limit too, when it has one.
+     */
+    public Deadline forClient(String client) {
+        return this == NONE ? this : new Deadline(atNanos, budget, client);
+    }
+
+    /** Whom the calls under this deadline are made for; null for the gateway's own calls. */
+    public String client() {
+        return client;
     }
 
     /** No deadline beyond each call's own time limit. */

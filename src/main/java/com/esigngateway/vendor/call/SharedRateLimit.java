@@ -19,18 +19,21 @@ public interface SharedRateLimit {
         }
 
         @Override
-        public Uni<Long> take(int limit, Duration spacing, long maxWaitNanos) {
+        public Uni<Long> take(String name, int limit, Duration spacing, long maxWaitNanos) {
             return Uni.createFrom().failure(new IllegalStateException("no shared rate limit"));
         }
     };
 
     boolean active();
 
+    /** The name of the global limit's places; a client's share is {@code client:<name>}. */
+    String UPSTREAM = "upstream";
+
     /**
-     * Takes the next place if it is at most {@code maxWaitNanos} away.
+     * Takes the next place of the places {@code name} if it is at most {@code maxWaitNanos} away.
      *
      * @return the wait until the place (0: now), or minus the wait that would have been needed (no place taken); a
      *         failure when the shared places cannot be reached (the caller falls back to its own share)
      */
-    Uni<Long> take(int limit, Duration spacing, long maxWaitNanos);
+    Uni<Long> take(String name, int limit, Duration spacing, long maxWaitNanos);
 }

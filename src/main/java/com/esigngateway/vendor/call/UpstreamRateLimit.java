@@ -1,10 +1,13 @@
 package com.esigngateway.vendor.call;
 
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import com.esigngateway.config.GatewayConfig;
 import com.esigngateway.config.StateConfig;
 import com.esigngateway.config.UpstreamConfig;
 import com.esigngateway.observability.GatewayMetrics;
@@ -35,66 +38,134 @@ import io.smallrye.mutiny.Uni;
  * <p>
  * A caller that goes away while it waits leaves its place unused: the limit is never exceeded, at the price of a
  * place. With {@code …queue=0} (or {@code …max-wait=0}) the limiter sheds at once instead of queueing.
+ * <p>
+ * A client with a share ({@code esign.gateway.clients.<name>.rate-limit.requests} per {@code …window}) takes a place
+ * of its share first, by the same rule and within the same bounds (its own queue of {@code …queue}, {@code …max-wait}
+ * and its deadline), then a place of the global limit: over its share its calls wait or are refused with a
+ * {@link ShareLimited}, while the other clients' calls go on. Only calls made for a caller carry a client
+ * ({@link Deadline#client()}); the gateway's own calls count against the global limit alone. Shares are shared across
+ * instances like the global places ({@code rate-limit:client:<name>} in Redis) and fall back per instance the same way.
  */
 @ApplicationScoped
 public class UpstreamRateLimit {
 
-    private final RateLimitPlaces places;
-    private final RateLimitPlaces fallbackPlaces;
-    private final CallSlots holds;
-    private final SharedRateLimit shared;
-    private final Duration spacing;
-    private final UpstreamConfig.RateLimit limit;
-    private final GatewayMetrics metrics;
-    private int waiting;
+    /** One sliding window of places: the global limit's, or a client's share. */
+    private final class Places {
+        final String name;
+        final int requests;
+        final Duration window;
+        final Duration spacing;
+        final RateLimitPlaces local;
+        final RateLimitPlaces fallback;
+        int waiting;
 
-    UpstreamRateLimit(UpstreamConfig upstream, GatewayMetrics metrics, SharedRateLimit shared, StateConfig state) {
-        this.limit = upstream.rateLimit();
-        this.metrics = metrics;
-        this.shared = shared;
-        this.spacing = limit.window().plus(limit.safetyMargin());
-        this.places = new RateLimitPlaces(limit.requests(), spacing);
-        this.fallbackPlaces = new RateLimitPlaces(Math.max(1, limit.requests() / Math.max(1,
-                state.redis().fallbackReplicas())), spacing);
-        this.holds = new CallSlots(limit.requests(), limit.queue(), limit.maxWait(), limit.window(), this::limited,
-                waited -> metrics.queueWait("rate_limit_hold", waited));
-        metrics.queueWaiting("rate_limit", this::waiting);
-        metrics.queueWaiting("rate_limit_hold", holds::waiting);
-    }
+        Places(String name, int requests, Duration window, Duration spacing) {
+            this.name = name;
+            this.requests = requests;
+            this.window = window;
+            this.spacing = spacing;
+            this.local = new RateLimitPlaces(requests, spacing);
+            this.fallback = new RateLimitPlaces(Math.max(1, requests / fallbackReplicas), spacing);
+        }
 
-    <T> Uni<T> run(Supplier<Uni<T>> call, Deadline deadline) {
-        return Uni.createFrom().deferred(() -> {
-            long maxWait = deadline.within(limit.maxWait()).toNanos();
+        /** The wait for a place (0: now), or minus the wait needed (no place taken); counted as waiting when above 0. */
+        Uni<Long> take(long maxWait) {
             if (!shared.active()) {
-                return placed(takeLocal(places, maxWait), call, deadline);
+                return Uni.createFrom().item(() -> takeLocal(local, maxWait));
             }
             long allowed;
             synchronized (this) {
                 allowed = waiting < limit.queue() ? maxWait : 0;
             }
-            return shared.take(limit.requests(), spacing, allowed)
+            return shared.take(name, requests, spacing, allowed)
                     .invoke(wait -> {
                         if (wait > 0) {
-                            enteredQueue();
+                            synchronized (this) {
+                                waiting++;
+                            }
                         }
                     })
                     // the shared implementation reports its own failures; this instance goes on with its own share
-                    .onFailure().recoverWithItem(failure -> takeLocal(fallbackPlaces, maxWait))
-                    .chain(wait -> placed(wait, call, deadline));
+                    .onFailure().recoverWithItem(failure -> takeLocal(fallback, maxWait));
+        }
+
+        private synchronized long takeLocal(RateLimitPlaces from, long maxWait) {
+            long wait = from.take(waiting < limit.queue() ? maxWait : 0);
+            if (wait > 0) {
+                waiting++;
+            }
+            return wait;
+        }
+
+        synchronized void left() {
+            waiting--;
+        }
+
+        synchronized int waiting() {
+            return waiting;
+        }
+    }
+
+    private final Places upstream;
+    private final Map<String, Places> shares;
+    private final CallSlots holds;
+    private final SharedRateLimit shared;
+    private final UpstreamConfig.RateLimit limit;
+    private final GatewayMetrics metrics;
+    private final int fallbackReplicas;
+
+    UpstreamRateLimit(UpstreamConfig upstream, GatewayMetrics metrics, SharedRateLimit shared, StateConfig state,
+            GatewayConfig gateway) {
+        this.limit = upstream.rateLimit();
+        this.metrics = metrics;
+        this.shared = shared;
+        this.fallbackReplicas = Math.max(1, state.redis().fallbackReplicas());
+        this.upstream = new Places(SharedRateLimit.UPSTREAM, limit.requests(), limit.window(),
+                limit.window().plus(limit.safetyMargin()));
+        Map<String, Places> byClient = new HashMap<>();
+        gateway.clients().forEach((name, client) -> client.rateLimit().requests().filter(requests -> requests > 0)
+                .ifPresent(requests -> byClient.put(name, new Places("client:" + name, requests,
+                        client.rateLimit().window(), client.rateLimit().window()))));
+        this.shares = Map.copyOf(byClient);
+        this.holds = new CallSlots(limit.requests(), limit.queue(), limit.maxWait(), limit.window(), this::limited,
+                waited -> metrics.queueWait("rate_limit_hold", waited));
+        metrics.queueWaiting("rate_limit", this.upstream::waiting);
+        metrics.queueWaiting("rate_limit_hold", holds::waiting);
+        shares.forEach((name, places) -> metrics.shareWaiting(name, places::waiting));
+    }
+
+    <T> Uni<T> run(Supplier<Uni<T>> call, Deadline deadline) {
+        return Uni.createFrom().deferred(() -> {
+            Places share = deadline.client() == null ? null : shares.get(deadline.client());
+            if (share == null) {
+                return global(call, deadline);
+            }
+            return share.take(deadline.within(limit.maxWait()).toNanos()).chain(wait -> {
+                if (wait < 0) {
+                    metrics.rateLimited(deadline.client(), "share");
+                    return Uni.createFrom().failure(new ShareLimited(share.requests, share.window,
+                            Duration.ofNanos(-wait)));
+                }
+                metrics.queueWait("rate_limit_share", Duration.ofNanos(wait));
+                if (wait == 0) {
+                    return global(call, deadline);
+                }
+                return CallerContext.resume(Uni.createFrom().voidItem().onItem().delayIt().by(TimerDelays.of(Duration.ofNanos(wait))))
+                        .onTermination().invoke(share::left)
+                        .chain(ignored -> global(call, deadline));
+            });
         });
     }
 
-    /** A place from this instance's own places: the wait (counted as waiting when above 0), or minus the wait needed. */
-    private synchronized long takeLocal(RateLimitPlaces from, long maxWait) {
-        long wait = from.take(waiting < limit.queue() ? maxWait : 0);
-        if (wait > 0) {
-            waiting++;
-        }
-        return wait;
+    private <T> Uni<T> global(Supplier<Uni<T>> call, Deadline deadline) {
+        return upstream.take(deadline.within(limit.maxWait()).toNanos()).chain(wait -> placed(wait, call, deadline));
     }
 
     private <T> Uni<T> placed(long wait, Supplier<Uni<T>> call, Deadline deadline) {
         if (wait < 0) {
+            if (deadline.client() != null) {
+                metrics.rateLimited(deadline.client(), "upstream");
+            }
             return Uni.createFrom().failure(limited(Duration.ofNanos(-wait)));
         }
         metrics.queueWait("rate_limit", Duration.ofNanos(wait));
@@ -102,20 +173,12 @@ public class UpstreamRateLimit {
             return holds.run(call, deadline);
         }
         return CallerContext.resume(Uni.createFrom().voidItem().onItem().delayIt().by(TimerDelays.of(Duration.ofNanos(wait))))
-                .onTermination().invoke(this::leftQueue)
+                .onTermination().invoke(upstream::left)
                 .chain(ignored -> holds.run(call, deadline));
     }
 
-    private synchronized void enteredQueue() {
-        waiting++;
-    }
-
-    private synchronized void leftQueue() {
-        waiting--;
-    }
-
-    synchronized int waiting() {
-        return waiting;
+    int waiting() {
+        return upstream.waiting();
     }
 
     private VendorException limited(Duration retryAfter) {

@@ -13,6 +13,8 @@ import java.util.TreeMap;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import com.esigngateway.config.WebhookConfig;
+import com.esigngateway.session.ClientOwners;
+import com.esigngateway.session.Owners;
 import com.esigngateway.webhook.event.EventTypes;
 
 import io.quarkus.runtime.configuration.ConfigurationException;
@@ -27,7 +29,7 @@ public class Subscribers {
 
     private final Map<String, Subscriber> byName;
 
-    Subscribers(WebhookConfig config) {
+    Subscribers(WebhookConfig config, ClientOwners clients) {
         Map<String, Subscriber> subscribers = new LinkedHashMap<>();
         List<String> problems = new ArrayList<>();
         new TreeMap<>(config.subscribers()).forEach((name, settings) -> {
@@ -53,7 +55,12 @@ public class Subscribers {
                             + ", a family such as signing-session.*, or *");
                 }
             }
-            subscribers.put(name, new Subscriber(name, settings.url(), signature, List.copyOf(settings.events())));
+            String client = settings.client().map(String::strip).filter(text -> !text.isEmpty()).orElse(null);
+            if (client != null && !clients.known(client)) {
+                problems.add(key + ".client: '" + client + "' is no configured client (esign.gateway.clients.<name>)");
+            }
+            subscribers.put(name, new Subscriber(name, settings.url(), signature, List.copyOf(settings.events()), client,
+                    client == null ? Owners.ALL : clients.of(client)));
         });
         if (!problems.isEmpty()) {
             throw new ConfigurationException("Webhook subscribers are misconfigured: " + String.join("; ", problems));
@@ -69,11 +76,14 @@ public class Subscribers {
         return Optional.ofNullable(byName.get(name));
     }
 
-    /** The names of the subscribers that take events of {@code type}. */
-    public Set<String> taking(String type) {
+    /**
+     * The names of the subscribers that take events of {@code type} about a session of {@code owner} (null: known
+     * nowhere, which only subscribers tied to no client or to a {@code *} client take).
+     */
+    public Set<String> taking(String type, String owner) {
         Set<String> names = new LinkedHashSet<>();
         all().forEach(subscriber -> {
-            if (subscriber.takes(type)) {
+            if (subscriber.takes(type, owner)) {
                 names.add(subscriber.name());
             }
         });

@@ -32,11 +32,14 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class EventVerifier {
 
-    /** What a verification came to. {@code event} is empty for a webhook about nothing the vendor knows. */
-    public record Verification(Optional<VerifiedEvent> event, boolean agrees, String refusal) {
+    /**
+     * What a verification came to. {@code event} is empty for a webhook about nothing the vendor knows; {@code owner}
+     * is the session's owner as GetSession reports it (null when it names none).
+     */
+    public record Verification(Optional<VerifiedEvent> event, boolean agrees, String refusal, String owner) {
 
         static Verification refused(String refusal) {
-            return new Verification(Optional.empty(), false, refusal);
+            return new Verification(Optional.empty(), false, refusal, null);
         }
     }
 
@@ -94,7 +97,7 @@ public class EventVerifier {
                                 .newSessionId(webhook.newSessionId())));
         try {
             return new Verification(Optional.of(new VerifiedEvent(webhook.eventId(), type.toString(), webhook.receivedAt(),
-                    mapper.writeValueAsString(event))), agrees, null);
+                    mapper.writeValueAsString(event))), agrees, null, session.getOwner());
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("An event could not be written as JSON", e);
         }

@@ -80,7 +80,7 @@ class RedisSettingsIT {
     private static String failedStart(Map<String, String> settings) throws Exception {
         Map<String, String> environment = new java.util.HashMap<>(Map.of("ESIGN_VENDOR_URL", "http://127.0.0.1:9/",
                 "ESIGN_VENDOR_API_KEY", VendorWireMock.API_KEY, "ESIGN_GATEWAY_CLIENTS_TESTS_KEY_SHA256",
-                Requests.API_KEY_SHA256));
+                Requests.API_KEY_SHA256, "ESIGN_GATEWAY_CLIENTS_TESTS_OWNERS", "*"));
         environment.putAll(settings);
         try (PackagedApp.Running gateway = PackagedApp.start(environment, "-Dquarkus.http.port=0",
                 "-Dquarkus.http.host=127.0.0.1")) {

@@ -1,0 +1,7 @@
+package com.esigngateway.session;
+
+import io.quarkus.test.junit.QuarkusIntegrationTest;
+
+@QuarkusIntegrationTest
+class SessionOwnershipIT extends SessionOwnershipTest {
+}

@@ -1,0 +1,7 @@
+package com.esigngateway.vendor;
+
+import io.quarkus.test.junit.QuarkusIntegrationTest;
+
+@QuarkusIntegrationTest
+class ClientRateLimitShareIT extends ClientRateLimitShareTest {
+}
