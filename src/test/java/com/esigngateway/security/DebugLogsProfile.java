@@ -17,8 +17,8 @@ import io.quarkus.test.junit.QuarkusTestProfile;
  * whose audit lines must carry no secret at DEBUG either), {@link #BATCH_KEY} has a share of 3 calls a minute of the
  * upstream rate limit ({@code vendor/ClientRateLimitShareTest}). {@code observability/TracingTest} has the same
  * settings, in a start of its own (a cold gateway, and no span of another test's leftover work among its spans). The
- * packaged application (the ITs of the ownership and share tests) has no in-memory span exporter and no OTLP one
- * either: its spans go nowhere.
+ * packaged application (the ITs of the ownership and share tests) has no in-memory span exporter: tracing stays off
+ * there.
  */
 public class DebugLogsProfile implements QuarkusTestProfile {
 
@@ -50,8 +50,9 @@ public class DebugLogsProfile implements QuarkusTestProfile {
         config.put("esign.gateway.clients.batch.rate-limit.requests", "3");
         config.put("esign.gateway.clients.batch.rate-limit.window", "1m");
         config.put("quarkus.otel.sdk.disabled", "false");
-        // spans stay in memory in-process; the packaged application (prod profile) must not try an OTLP collector
-        config.put("quarkus.otel.exporter.otlp.enabled", "false");
+        // spans stay in memory in-process; the packaged application (the prod profile), which has no in-memory
+        // exporter, keeps tracing off rather than send its spans to an OTLP collector that is not there
+        config.put("%prod.quarkus.otel.sdk.disabled", "true");
         config.put("quarkus.otel.bsp.schedule.delay", "20ms");
         return config;
     }

@@ -9,7 +9,10 @@ import java.util.Map;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 
 import com.esigngateway.security.ApiKeyIdentityProvider;
 import com.esigngateway.testing.Contract;
@@ -26,6 +29,7 @@ import io.restassured.specification.RequestSpecification;
  * check holds on the replica that did not create the session even when the vendor's GetSession names no owner; what
  * Redis holds of it is encrypted. A client's share of the rate limit holds for both replicas together.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SharedClientStateIT {
 
     static final String HR_KEY = "hr-key-1d2e";
@@ -112,6 +116,32 @@ class SharedClientStateIT {
         assertThat(batch.stream().filter(status -> status == 429)).hasSize(8);
         assertThat(answers.stream().filter(answer -> answer.statusCode() == 429))
                 .allSatisfy(answer -> assertThat(answer.header("RateLimit-Policy")).isEqualTo("\"client\";q=4;w=60"));
+    }
+
+    /**
+     * While Redis is down a client's share falls back to this instance's part of it, as the global limit does: the share
+     * of 4 a minute divided by {@code esign.state.redis.fallback-replicas} (4 by default) is one call, and the other
+     * clients go on. Last: Redis stays down until the replicas stop.
+     */
+    @Test
+    @Order(Integer.MAX_VALUE)
+    void whileRedisIsDownAClientsShareIsThisInstancesPartOfIt() throws Exception {
+        VendorStubs.healthy(vendor);
+        vendor.stubFor(VendorStubs.getSession().willReturn(VendorStubs.sessionDetails(VendorStubs.SESSION_ID,
+                "agent@example.com")));
+        String path = Requests.PATH + "/" + VendorStubs.SESSION_ID;
+        redis.stop();
+
+        java.util.List<Integer> batch = new java.util.ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            io.restassured.response.Response answer = as(replicas.get(0), BATCH_KEY).get(path);
+            batch.add(answer.statusCode());
+            if (answer.statusCode() == 429) {
+                assertThat(answer.header("RateLimit-Policy")).isEqualTo("\"client\";q=4;w=60");
+            }
+        }
+        assertThat(batch).as("batch's calls on one replica while Redis is down").containsExactly(200, 429, 429, 429);
+        as(replicas.get(0), CRM_KEY).get(path).then().statusCode(200);
     }
 
     private static RequestSpecification as(Replicas.Gateway replica, String key) {
