@@ -121,6 +121,19 @@ public final class Replicas implements AutoCloseable {
                 .until(() -> client.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200);
     }
 
+    /** For a class that shares one pair and one Redis among its tests: stops whichever of them started. */
+    public static void stop(Replicas replicas, RedisServer redis) throws Exception {
+        try {
+            if (replicas != null) {
+                replicas.close();
+            }
+        } finally {
+            if (redis != null) {
+                redis.close();
+            }
+        }
+    }
+
     @Override
     public void close() throws Exception {
         Exception first = null;

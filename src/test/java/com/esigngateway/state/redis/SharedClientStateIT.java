@@ -58,12 +58,7 @@ class SharedClientStateIT {
 
     @AfterAll
     static void stop() throws Exception {
-        if (replicas != null) {
-            replicas.close();
-        }
-        if (redis != null) {
-            redis.close();
-        }
+        Replicas.stop(replicas, redis);
     }
 
     @Test

@@ -49,12 +49,7 @@ class SharedIdempotencyIT {
 
     @AfterAll
     static void stop() throws Exception {
-        if (replicas != null) {
-            replicas.close();
-        }
-        if (redis != null) {
-            redis.close();
-        }
+        Replicas.stop(replicas, redis);
     }
 
     @BeforeEach
