@@ -18,7 +18,7 @@ import io.quarkus.test.junit.QuarkusTestProfile;
  * upstream rate limit ({@code vendor/ClientRateLimitShareTest}). {@code observability/TracingTest} has the same
  * settings, in a start of its own (a cold gateway, and no span of another test's leftover work among its spans). The
  * packaged application (the ITs of the ownership and share tests) has no in-memory span exporter: tracing stays off
- * there.
+ * there, and it logs at INFO.
  */
 public class DebugLogsProfile implements QuarkusTestProfile {
 
@@ -53,6 +53,8 @@ public class DebugLogsProfile implements QuarkusTestProfile {
         // spans stay in memory in-process; the packaged application (the prod profile), which has no in-memory
         // exporter, keeps tracing off rather than send its spans to an OTLP collector that is not there
         config.put("%prod.quarkus.otel.sdk.disabled", "true");
+        // and logs at INFO: its ITs (ownership, shares) look at answers, not at log lines (AuditLogIT starts its own)
+        config.put("%prod.quarkus.log.level", "INFO");
         config.put("quarkus.otel.bsp.schedule.delay", "20ms");
         return config;
     }
