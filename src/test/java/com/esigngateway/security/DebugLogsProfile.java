@@ -18,7 +18,7 @@ import io.quarkus.test.junit.QuarkusTestProfile;
  * upstream rate limit ({@code vendor/ClientRateLimitShareTest}). {@code observability/TracingTest} has the same
  * settings, in a start of its own (a cold gateway, and no span of another test's leftover work among its spans). The
  * packaged application (the ITs of the ownership and share tests) has no in-memory span exporter: tracing stays off
- * there, and it logs at INFO.
+ * there, it logs at INFO, and the upstream limits are as high as in-process.
  */
 public class DebugLogsProfile implements QuarkusTestProfile {
 
@@ -55,6 +55,9 @@ public class DebugLogsProfile implements QuarkusTestProfile {
         config.put("%prod.quarkus.otel.sdk.disabled", "true");
         // and logs at INFO: its ITs (ownership, shares) look at answers, not at log lines (AuditLogIT starts its own)
         config.put("%prod.quarkus.log.level", "INFO");
+        // and the upstream limits out of the way, as in-process (the ownership matrix makes a few hundred vendor calls)
+        config.put("%prod.esign.upstream.rate-limit.requests", "100000");
+        config.put("%prod.esign.upstream.max-concurrent", "200");
         config.put("quarkus.otel.bsp.schedule.delay", "20ms");
         return config;
     }
