@@ -9,17 +9,20 @@ import jakarta.ws.rs.core.Response;
 
 import com.esigngateway.api.generated.SigningSessionsApi;
 import com.esigngateway.api.model.CancelSigningSessionRequest;
+import com.esigngateway.api.model.PurgeSigningSessionRequest;
 import com.esigngateway.api.model.CreateSigningSessionRequest;
 import com.esigngateway.api.model.SendInvitationsRequest;
 import com.esigngateway.api.problem.ProblemStatuses;
 import com.esigngateway.observability.AuditLog;
 import com.esigngateway.security.Roles;
 import com.esigngateway.session.CancelSigningSession;
+import com.esigngateway.session.CancelSigningSessionPurge;
 import com.esigngateway.session.Caller;
 import com.esigngateway.session.CallerRequest;
 import com.esigngateway.session.CreateSignerLink;
 import com.esigngateway.session.CreateSigningSession;
 import com.esigngateway.session.ListSigningSessions;
+import com.esigngateway.session.PurgeSigningSession;
 import com.esigngateway.session.ReadAuditTrail;
 import com.esigngateway.session.ReadSigningSession;
 import com.esigngateway.session.RenewContinueLink;
@@ -48,14 +51,18 @@ public class SigningSessionResource implements SigningSessionsApi {
     private final RenewContinueLink continueLink;
     private final CreateSignerLink signerLink;
     private final ReadAuditTrail auditTrail;
+    private final PurgeSigningSession purge;
+    private final CancelSigningSessionPurge purgeCancel;
     private final Callers callers;
     private final AuditLog audit;
     private final ProblemStatuses statuses;
 
     SigningSessionResource(CreateSigningSession create, ReadSigningSession read, ListSigningSessions list,
             CancelSigningSession cancel, SendInvitations invitations, RenewContinueLink continueLink,
-            CreateSignerLink signerLink, ReadAuditTrail auditTrail, Callers callers, AuditLog audit,
-            ProblemStatuses statuses) {
+            CreateSignerLink signerLink, ReadAuditTrail auditTrail, PurgeSigningSession purge,
+            CancelSigningSessionPurge purgeCancel, Callers callers, AuditLog audit, ProblemStatuses statuses) {
+        this.purge = purge;
+        this.purgeCancel = purgeCancel;
         this.audit = audit;
         this.statuses = statuses;
         this.create = create;
@@ -136,6 +143,22 @@ public class SigningSessionResource implements SigningSessionsApi {
         return audited("audit-trail", id, call, false, auditTrail.read(id, call).map(SigningSessionResource::ok), null);
     }
 
+    @Override
+    @RolesAllowed(Roles.SIGNING_SESSIONS_PURGE)
+    public Uni<Response> purgeSigningSession(String id, String requestId, PurgeSigningSessionRequest request) {
+        CallerRequest call = call(requestId);
+        boolean now = request != null && Boolean.TRUE.equals(request.getNow());
+        return audited("purge", id, call, true, purge.purge(id, now, call).map(SigningSessionResource::accepted), null);
+    }
+
+    @Override
+    @RolesAllowed(Roles.SIGNING_SESSIONS_PURGE)
+    public Uni<Response> cancelSigningSessionPurge(String id, String requestId) {
+        CallerRequest call = call(requestId);
+        return audited("purge-cancel", id, call, true, purgeCancel.cancel(id, call).map(SigningSessionResource::accepted),
+                null);
+    }
+
     /**
      * Writes the audit record of a call that changes something ({@code changes}), whatever its outcome, and of any
      * call an ownership check refused. A creation's session id is the one in its {@code Location}.
@@ -168,6 +191,10 @@ public class SigningSessionResource implements SigningSessionsApi {
         Caller caller = callers.current();
         MDC.put(CLIENT_MDC_KEY, caller.name());
         return new CallerRequest(caller, requestId);
+    }
+
+    private static Response accepted(Object entity) {
+        return Response.accepted(entity).type(MediaType.APPLICATION_JSON).build();
     }
 
     private static Response ok(Object entity) {

@@ -56,6 +56,7 @@ public class ApiKeyAuthenticationMechanism implements HttpAuthenticationMechanis
             return Uni.createFrom().item(QuarkusSecurityIdentity.builder()
                     .setPrincipal(new QuarkusPrincipal(OPEN_CLIENT))
                     .addRole(Roles.SIGNING_SESSIONS)
+                    .addRole(Roles.SIGNING_SESSIONS_PURGE)
                     .addAttribute(ApiKeyIdentityProvider.OWNERS, Owners.ALL)
                     .build());
         }

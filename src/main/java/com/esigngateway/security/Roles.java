@@ -9,6 +9,9 @@ public final class Roles {
     /** Read signing sessions only: status, lists, audit trails. */
     public static final String SIGNING_SESSIONS_READ = "signing-sessions:read";
 
+    /** Purge finished sessions' documents and call a waiting purge off: irreversible, so never implied by another role. */
+    public static final String SIGNING_SESSIONS_PURGE = "signing-sessions:purge";
+
     private Roles() {
     }
 }

@@ -90,11 +90,19 @@ public class VendorSessionMapper {
                 authenticationSettings(authentication),
                 signer.getRequireDocumentUpload(),
                 List.of(),
-                VendorDictionary.empty(dictionaries),
+                properties(signer.getAllowNameEdit(), dictionaries),
                 mergeFields == null || mergeFields.isEmpty() ? null
                         : new VendorDictionary(new LinkedHashMap<>(mergeFields), dictionaries),
                 invitation == null ? null : invitation.getSubject(),
                 invitation == null ? null : invitation.getMessage());
+    }
+
+    /** The signer's {@code Properties}: always sent (the vendor's sample needs them instantiated), empty by default. */
+    private static VendorDictionary properties(Boolean allowNameEdit, VendorConfig.DictionaryFormat format) {
+        if (allowNameEdit == null) {
+            return VendorDictionary.empty(format);
+        }
+        return new VendorDictionary(Map.of("DisableEditName", allowNameEdit ? "0" : "1"), format);
     }
 
     /** Whatever the method: the vendor's own sample sends a password with {@code KBA}. */

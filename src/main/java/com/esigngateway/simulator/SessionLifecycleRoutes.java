@@ -16,8 +16,8 @@ import io.vertx.ext.web.handler.BodyHandler;
 
 /**
  * The simulated vendor's calls about existing sessions, one handler each: GetSession, GetSessionsLiteByTransactionId,
- * CancelSession, SendSignerEmailInvites, GetSignerInviteToken and GetSessionActionLogs. Each checks the token and
- * takes the injected faults like the other simulator routes.
+ * CancelSession, PurgeSessionDocs, CancelPurgingSession, SendSignerEmailInvites, GetSignerInviteToken and
+ * GetSessionActionLogs. Each checks the token and takes the injected faults like the other simulator routes.
  */
 @ApplicationScoped
 public class SessionLifecycleRoutes {
@@ -46,6 +46,11 @@ public class SessionLifecycleRoutes {
                 .handler(rc -> answer(rc, () -> vendor.actionLogs(rc.pathParam("sessionId"))));
         router.route(HttpMethod.PUT, rest + "/sessions/:sessionId/cancel")
                 .handler(rc -> answer(rc, () -> vendor.cancel(rc.pathParam("sessionId"))));
+        router.route(HttpMethod.PUT, rest + "/sessions/:sessionId/purge")
+                .handler(rc -> answer(rc, () -> vendor.purge(rc.pathParam("sessionId"),
+                        Boolean.parseBoolean(rc.queryParams().get("purgeNow")))));
+        router.route(HttpMethod.PUT, rest + "/sessions/cancelPurging/:sessionId")
+                .handler(rc -> answer(rc, () -> vendor.cancelPurging(rc.pathParam("sessionId"))));
         router.route(HttpMethod.GET, rest + "/sessions/:sessionId")
                 .handler(rc -> answer(rc, () -> vendor.getSession(rc.pathParam("sessionId"))));
         router.route(HttpMethod.PUT, rest + "/signers/invite").handler(BodyHandler.create().setBodyLimit(1024 * 1024))

@@ -19,6 +19,8 @@ final class SimulatedSession {
     static final int COMPLETED = 3;
     static final int CANCELLED = 4;
     static final int PAUSED = 6;
+    static final int EXPIRED = 7;
+    static final int PURGED = 8;
 
     static final int SIGNER_PENDING_INVITE = 1;
     static final int SIGNER_INVITED = 2;
@@ -61,6 +63,7 @@ final class SimulatedSession {
     final List<Signer> signers;
     private final List<LogEntry> log = new ArrayList<>();
     private int status;
+    private boolean purgeWaiting;
 
     SimulatedSession(String id, String owner, String title, String transactionId, String expiresOn,
             List<String> documents, List<Signer> signers, int status, Instant createdAt) {
@@ -91,6 +94,35 @@ final class SimulatedSession {
             }
         });
         log.add(new LogEntry(at, "Session cancelled"));
+        return true;
+    }
+
+    /** What PurgeSessionDocs did: nothing (the state forbids it), a purge that waits, or the documents gone. */
+    enum Purge { REFUSED, WAITING, DONE }
+
+    /** PurgeSessionDocs: only a completed, expired or cancelled session; at once, or after the waiting period. */
+    synchronized Purge purge(boolean now, Instant at) {
+        if (status != COMPLETED && status != EXPIRED && status != CANCELLED) {
+            return Purge.REFUSED;
+        }
+        if (!now) {
+            purgeWaiting = true;
+            log.add(new LogEntry(at, "Documents to be purged"));
+            return Purge.WAITING;
+        }
+        purgeWaiting = false;
+        status = PURGED;
+        log.add(new LogEntry(at, "Documents purged"));
+        return Purge.DONE;
+    }
+
+    /** CancelPurgingSession: only while a purge waits. */
+    synchronized boolean cancelPurge(Instant at) {
+        if (!purgeWaiting) {
+            return false;
+        }
+        purgeWaiting = false;
+        log.add(new LogEntry(at, "Purge cancelled"));
         return true;
     }
 

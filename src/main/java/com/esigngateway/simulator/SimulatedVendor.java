@@ -214,6 +214,36 @@ public class SimulatedVendor {
         return requestResponse(cancelled ? "True" : "False");
     }
 
+    /**
+     * PurgeSessionDocs: {@code "True"} with the session's webhook when purged at once; a purge that waits stays
+     * waiting (the simulator has no waiting period of its own) until it is called off. The vendor's refusals are
+     * undocumented: an {@code "Error: …"} here.
+     */
+    JsonNode purge(String id, boolean now) {
+        SimulatedSession session = session(id);
+        if (session == null) {
+            return NODES.textNode(SESSION_NOT_FOUND);
+        }
+        SimulatedSession.Purge purge = session.purge(now, clock.instant());
+        if (purge == SimulatedSession.Purge.REFUSED) {
+            return NODES.textNode("Error: Only completed, expired or cancelled sessions can be purged.");
+        }
+        if (purge == SimulatedSession.Purge.DONE) {
+            webhooks.sessionStatus(session, SimulatedSession.PURGED);
+        }
+        return requestResponse("True");
+    }
+
+    /** CancelPurgingSession: {@code "True"}, or an {@code "Error: …"} when no purge waits. */
+    JsonNode cancelPurging(String id) {
+        SimulatedSession session = session(id);
+        if (session == null) {
+            return NODES.textNode(SESSION_NOT_FOUND);
+        }
+        return session.cancelPurge(clock.instant()) ? requestResponse("True")
+                : NODES.textNode("Error: The session is not waiting to be purged.");
+    }
+
     /** What a simulated signer's action answers: the session, or why it could not be done (404, 409). */
     record SignerAction(int status, JsonNode body) {
     }

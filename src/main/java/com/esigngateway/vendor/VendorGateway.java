@@ -62,6 +62,10 @@ public class VendorGateway {
     public record Cancellation(String sessionId, String returnUrl) {
     }
 
+    /** What PurgeSessionDocs needs besides the session id. */
+    public record Purge(String sessionId, String returnUrl, boolean now) {
+    }
+
     private final VendorCallPipeline pipeline;
     private final VendorTokenProvider tokens;
     private final Cache landingUrls;
@@ -74,6 +78,8 @@ public class VendorGateway {
     private final VendorOperation<Invitations, Boolean> sendInvites;
     private final VendorOperation<String, String> signerToken;
     private final VendorOperation<String, ActionLog> actionLog;
+    private final VendorOperation<Purge, Boolean> purgeSessionDocs;
+    private final VendorOperation<String, Boolean> cancelPurging;
 
     VendorGateway(VendorCallPipeline pipeline, VendorTokenProvider tokens, VendorHttp rest,
             VendorBodyWriter bodies, @CacheName(LANDING_URL_CACHE) Cache landingUrls, VendorConfig vendor,
@@ -137,7 +143,7 @@ public class VendorGateway {
                         new VendorInviteRequest(invitations.signers(), invitations.sessionId(), invitations.returnUrl()),
                         call.maxAnswer()))
                 .vendorErrors(VendorGateway::unknownSession)
-                .answer(answer -> !answer.body().path("ReturnValue").isTextual() || SessionAnswers.truth(answer)));
+                .answer(VendorGateway::unlessFalse));
         // GET rest/v1/signers/{signerId}/token
         this.signerToken = pipeline.declare(VendorOperation.<String, String>named("GetSignerInviteToken")
                 .withToken().timeLimit(settings.timeout()).breaker(sessionCalls).rateLimited().retried(reads)
@@ -151,6 +157,29 @@ public class VendorGateway {
                 .request((id, call) -> rest.actionLogs(call.token(), id, call.requestId(), call.maxAnswer()))
                 .vendorErrors(VendorGateway::unknownSession)
                 .answer(SessionAnswers::actionLog));
+        // PUT rest/v1/sessions/{id}/purge?returnURL=&purgeNow=  (a write: not retried; its answer is undocumented)
+        this.purgeSessionDocs = pipeline.declare(VendorOperation.<Purge, Boolean>named("PurgeSessionDocs")
+                .withToken().timeLimit(settings.timeout()).breaker(sessionCalls).rateLimited().maxAnswer(maxAnswer)
+                .request((purge, call) -> rest.purgeSessionDocs(call.token(), purge.sessionId(), purge.returnUrl(),
+                        purge.now(), call.requestId(), call.maxAnswer()))
+                .vendorErrors(VendorGateway::stateConflict)
+                .answer(VendorGateway::unlessFalse));
+        // PUT rest/v1/sessions/cancelPurging/{id}  (a write: not retried; only within the purge waiting period)
+        this.cancelPurging = pipeline.declare(VendorOperation.<String, Boolean>named("CancelPurgingSession")
+                .withToken().timeLimit(settings.timeout()).breaker(sessionCalls).rateLimited().maxAnswer(maxAnswer)
+                .request((id, call) -> rest.cancelPurgingSession(call.token(), id, call.requestId(), call.maxAnswer()))
+                .vendorErrors(VendorGateway::stateConflict)
+                .answer(VendorGateway::unlessFalse));
+    }
+
+    /** A session the vendor does not have, else a refusal because of the session's state (purges). */
+    private static VendorFailure stateConflict(String vendorMessage) {
+        return unknownSession(vendorMessage) == VendorFailure.NOT_FOUND ? VendorFailure.NOT_FOUND : VendorFailure.CONFLICT;
+    }
+
+    /** An answer whose shape is undocumented: done unless its {@code ReturnValue} says {@code False}. */
+    private static boolean unlessFalse(VendorAnswer answer) {
+        return !answer.body().path("ReturnValue").isTextual() || SessionAnswers.truth(answer);
     }
 
     /** An {@code "Error: …"} about a session the vendor does not have; any other is a refusal of the content. */
@@ -171,6 +200,16 @@ public class VendorGateway {
     /** Whether the vendor says it cancelled the session ({@code ReturnValue} True). */
     public Uni<Boolean> cancelSession(Cancellation cancellation, String requestId, Deadline deadline) {
         return call(cancelSession, cancellation, requestId, deadline).map(Answered::value);
+    }
+
+    /** Whether the vendor took the purge (PurgeSessionDocs). */
+    public Uni<Boolean> purgeSessionDocs(Purge purge, String requestId, Deadline deadline) {
+        return call(purgeSessionDocs, purge, requestId, deadline).map(Answered::value);
+    }
+
+    /** Whether the vendor called the waiting purge off (CancelPurgingSession). */
+    public Uni<Boolean> cancelPurging(String sessionId, String requestId, Deadline deadline) {
+        return call(cancelPurging, sessionId, requestId, deadline).map(Answered::value);
     }
 
     public Uni<Boolean> sendInvites(Invitations invitations, String requestId, Deadline deadline) {

@@ -1,5 +1,7 @@
 package com.esigngateway.api;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hamcrest.Matchers.equalTo;
@@ -20,6 +22,8 @@ import com.esigngateway.testing.HealthyVendorTest;
 import com.esigngateway.testing.Requests;
 import com.esigngateway.testing.VendorStubs;
 import com.esigngateway.testing.VendorWireMock;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.quarkus.test.common.WithTestResource;
@@ -90,9 +94,28 @@ class RequestValidationTest extends HealthyVendorTest {
                 .body("violations.field", hasItem("title"))
                 .body("violations.field", hasItem("documents"))
                 .body("violations.field", hasItem("signers[0].email"))
-                .body("violations.field", hasItem("signers[0].firstName"))
+                .body("violations.field", not(hasItem("signers[0].firstName")))
                 .body("violations.field", hasItem("signers[0].lastName"))
                 .body("violations.field", hasItem("signers[0].role"));
+    }
+
+    /** The vendor requires a signer's last name and email only: the first name may be left out, not left blank. */
+    @Test
+    void aSignerWithoutAFirstNameIsCreatedAndOneWithABlankFirstNameIsNot() throws Exception {
+        ObjectNode request = Contract.exampleRequest();
+        ObjectNode buyer = (ObjectNode) request.withArray("signers").get(1);
+        buyer.remove("firstName");
+        Requests.conforming().body(Contract.json(request)).when().post(Requests.PATH).then().statusCode(201);
+        var sent = vendor.findAll(postRequestedFor(urlEqualTo(VendorStubs.SESSIONS)));
+        JsonNode signers = new ObjectMapper().readTree(sent.get(sent.size() - 1).getBody()).path("session").path("Signers");
+        assertThat(signers.get(0).path("FirstName").asText()).isEqualTo("Sam");
+        assertThat(signers.get(1).has("FirstName")).as("the buyer's FirstName").isFalse();
+
+        buyer.put("firstName", "  ");
+        int calls = VendorStubs.sessionCalls(vendor);
+        invalid(Contract.json(request))
+                .body("violations", equalTo(List.of(Map.of("field", "signers[1].firstName", "message", "must not be blank"))));
+        assertThat(VendorStubs.sessionCalls(vendor)).isEqualTo(calls);
     }
 
     @Test

@@ -76,8 +76,9 @@ class SchemaFuzzIT {
             }
             String output = Files.readString(log, StandardCharsets.UTF_8).replaceAll("\u001b\\[[0-9;]*m", "");
             assertThat(portman.exitValue()).as("Portman's exit status; its output:%n%s", output).isZero();
-            assertThat(count(output, "requests")).as("requests sent").isGreaterThanOrEqualTo(40);
-            assertThat(count(output, "assertions")).as("assertions checked").isGreaterThanOrEqualTo(160);
+            // Portman makes a variation per required field, length and number bound of the creation: 39 requests now
+            assertThat(count(output, "requests")).as("requests sent").isGreaterThanOrEqualTo(39);
+            assertThat(count(output, "assertions")).as("assertions checked").isGreaterThanOrEqualTo(156);
             assertThat(gateway.output()).doesNotContain("ERROR");
         }
     }
@@ -100,6 +101,7 @@ class SchemaFuzzIT {
         signer0.putObject("invitation").put("subject", "Please sign").put("message", "Today, please.");
         signer0.putObject("mergeFields").put("Phone", "+1 555 0100");
         signer0.put("requireDocumentUpload", false);
+        signer0.put("allowNameEdit", false);
         ((ObjectNode) document.at("/components/schemas/SignerInput/properties/mergeFields/additionalProperties"))
                 .remove("maxLength");
         // only the creation: the other operations have no body to fuzz, and their examples name sessions that do not

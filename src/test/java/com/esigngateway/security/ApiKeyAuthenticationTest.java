@@ -81,6 +81,18 @@ class ApiKeyAuthenticationTest extends HealthyVendorTest {
         assertThat(VendorStubs.sessionCalls(vendor)).isZero();
     }
 
+    /** Purging is irreversible: the role {@code signing-sessions} (crm's, the default) does not include it. */
+    @Test
+    void theDefaultRoleDoesNotPurge() {
+        for (String path : new String[] {"/purge", "/purge/cancel"}) {
+            io.restassured.RestAssured.given().header("X-API-Key", CRM_KEY).contentType("application/json")
+                    .post(Requests.PATH + "/" + VendorStubs.SESSION_ID + path).then().statusCode(403)
+                    .body("type", equalTo("urn:esign-gateway:problem:forbidden"));
+        }
+        assertThat(vendor.getAllServeEvents()).as("nothing asked of the vendor").noneMatch(
+                event -> event.getRequest().getUrl().startsWith("/rest/v1/sessions"));
+    }
+
     @Test
     void aClientCreatesSessionsOnlyForTheOwnersItActsFor() {
         as("X-API-Key", HR_KEY).post(Requests.PATH).then().statusCode(403)

@@ -42,6 +42,7 @@ public class DebugLogsProfile implements QuarkusTestProfile {
         // clients for different owners beside the JWT callers (session/SessionOwnershipTest, observability/AuditLogTest)
         config.put("esign.gateway.clients.crm.key-sha256", ApiKeyIdentityProvider.hashOf(CRM_KEY));
         config.put("esign.gateway.clients.crm.owners", "agent@example.com");
+        config.put("esign.gateway.clients.crm.roles", "signing-sessions,signing-sessions:purge");
         config.put("esign.gateway.clients.hr.key-sha256", ApiKeyIdentityProvider.hashOf(HR_KEY));
         config.put("esign.gateway.clients.hr.owners", "*@hr.example");
         // a client with a share of the upstream rate limit (vendor/ClientRateLimitShareTest)

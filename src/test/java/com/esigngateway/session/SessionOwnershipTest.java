@@ -53,7 +53,10 @@ class SessionOwnershipTest extends HealthyVendorTest {
     static final String UNKNOWN = "00000000-dead-4bee-8f00-000000000000";
     static final String OWNERLESS = "0a0a0a0a-2b2b-4c4c-8d8d-3e3e3e3e3e3e";
 
-    /** One session operation: its method, its path after the session's, its body, its status on success. */
+    /**
+     * One session operation: its method, its path after the session's, its body, its status for the caller's own
+     * session (sent: a purge is refused for its state, after the ownership check let it through).
+     */
     record Operation(String name, String method, String suffix, String body, int success) {
     }
 
@@ -63,7 +66,9 @@ class SessionOwnershipTest extends HealthyVendorTest {
             new Operation("invitations", "POST", "/invitations", "{}", 202),
             new Operation("continue-link", "POST", "/continue-link", null, 200),
             new Operation("signer-link", "POST", "/signers/" + VendorStubs.BUYER_ID + "/link", null, 200),
-            new Operation("audit-trail", "GET", "/audit-trail", null, 200));
+            new Operation("audit-trail", "GET", "/audit-trail", null, 200),
+            new Operation("purge", "POST", "/purge", "{\"now\":true}", 409),
+            new Operation("purge-cancel", "POST", "/purge/cancel", null, 409));
 
     /** A caller: how it authenticates. */
     record As(String name, java.util.function.Supplier<RequestSpecification> request) {
@@ -76,7 +81,7 @@ class SessionOwnershipTest extends HealthyVendorTest {
 
     static String jwt(List<String> owners) {
         return Jwt.issuer(TestJwts.ISSUER).audience(TestJwts.AUDIENCE).upn("portal")
-                .groups(Set.of(Roles.SIGNING_SESSIONS)).claim(TestJwts.OWNERS_CLAIM, owners).sign(TestJwts.privateKey());
+                .groups(Set.of(Roles.SIGNING_SESSIONS, Roles.SIGNING_SESSIONS_PURGE)).claim(TestJwts.OWNERS_CLAIM, owners).sign(TestJwts.privateKey());
     }
 
     void vendorWithThreeSessions() {

@@ -19,6 +19,7 @@ public class SimulatorProfile implements QuarkusTestProfile {
         return Map.of("esign.simulator.enabled", "true", "quarkus.http.host", "127.0.0.1",
                 "esign.gateway.clients.tests.key-sha256", com.esigngateway.testing.Requests.API_KEY_SHA256,
                 "esign.gateway.clients.tests.owners", "*",
+                "esign.gateway.clients.tests.roles", "signing-sessions,signing-sessions:purge",
                 "esign.simulator.admin-key", ADMIN_KEY,
                 // a large document's ~3.6 times larger vendor body takes the in-process simulator more than 2 s
                 "esign.vendor.timeout", "60s",

@@ -81,6 +81,26 @@ class SimulatorTest {
                 .body("type", equalTo("urn:esign-gateway:problem:session-not-found"));
     }
 
+    /** Purges in the simulator: refused while the session is sent, a waiting purge called off, a purge at once. */
+    @Test
+    void aFinishedSessionIsPurgedThroughTheGatewayAndAWaitingPurgeCanBeCalledOff() {
+        String location = Requests.create(Contract.exampleRequest()).statusCode(201).extract().header("Location");
+        Requests.conforming().post(location + "/purge").then().statusCode(409)
+                .body("type", equalTo("urn:esign-gateway:problem:session-state-conflict"));
+        Requests.conforming().post(location + "/cancel").then().statusCode(200);
+
+        Requests.conforming().post(location + "/purge").then().statusCode(202).body("status", equalTo("CANCELLED"));
+        Requests.conforming().post(location + "/purge/cancel").then().statusCode(202);
+        Requests.conforming().post(location + "/purge/cancel").then().statusCode(409)
+                .body("detail", containsString("not waiting to be purged"));
+        Requests.conforming().body(Map.of("now", true)).post(location + "/purge").then().statusCode(202)
+                .body("status", equalTo("PURGED"));
+        Requests.conforming().post(location + "/purge").then().statusCode(409);
+        Requests.conforming().get(location + "/audit-trail").then().statusCode(200)
+                .body("entries.description", org.hamcrest.Matchers.hasItems("Documents to be purged", "Purge cancelled",
+                        "Documents purged"));
+    }
+
     @Test
     void aFiftyMebibyteDocumentGoesThroughTheGatewayToItsEmbeddedSimulator() {
         byte[] document = new byte[50 * 1024 * 1024];

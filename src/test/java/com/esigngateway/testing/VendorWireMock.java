@@ -45,6 +45,7 @@ public class VendorWireMock implements QuarkusTestResourceLifecycleManager {
                 "esign.vendor.salt", SALT,
                 "esign.gateway.clients.tests.key-sha256", Requests.API_KEY_SHA256,
                 "esign.gateway.clients.tests.owners", "*",
+                "esign.gateway.clients.tests.roles", "signing-sessions,signing-sessions:purge",
                 // a client that may only read sessions
                 "esign.gateway.clients.reader.key-sha256", Requests.READER_KEY_SHA256,
                 "esign.gateway.clients.reader.roles", "signing-sessions:read",

@@ -96,6 +96,20 @@ public class VendorHttp {
                 maxAnswer);
     }
 
+    /** PurgeSessionDocs: a PUT with an empty body; {@code purgeNow} false waits the vendor's purge waiting period. */
+    public Uni<VendorResponse> purgeSessionDocs(String token, String sessionId, String returnUrl, boolean purgeNow,
+            String requestId, long maxAnswer) {
+        return send(HttpMethod.PUT, "rest/v1/sessions/" + segment(sessionId) + "/purge?"
+                + (returnUrl == null ? "" : "returnURL=" + query(returnUrl) + "&") + "purgeNow=" + purgeNow, token,
+                requestId, Body.of(new byte[0]), maxAnswer);
+    }
+
+    /** CancelPurgingSession: a PUT with an empty body, only within the purge waiting period. */
+    public Uni<VendorResponse> cancelPurgingSession(String token, String sessionId, String requestId, long maxAnswer) {
+        return send(HttpMethod.PUT, "rest/v1/sessions/cancelPurging/" + segment(sessionId), token, requestId,
+                Body.of(new byte[0]), maxAnswer);
+    }
+
     public Uni<VendorResponse> sendSignerInvites(String token, String requestId, VendorInviteRequest request,
             long maxAnswer) {
         byte[] json;

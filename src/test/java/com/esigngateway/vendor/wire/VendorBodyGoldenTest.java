@@ -15,6 +15,7 @@ import com.esigngateway.api.model.CreateSigningSessionRequest;
 import com.esigngateway.session.VendorSessionMapper;
 import com.esigngateway.testing.Contract;
 import com.esigngateway.testing.VendorWireMock;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -60,9 +61,23 @@ class VendorBodyGoldenTest {
         ObjectNode seller = (ObjectNode) request.withArray("signers").get(0);
         seller.putObject("authentication").put("method", "KBA_PLUS_PASSWORD").put("password", "signer-secret");
         seller.put("requireDocumentUpload", true);
+        seller.put("allowNameEdit", false);
         ObjectNode buyer = (ObjectNode) request.withArray("signers").get(1);
         buyer.putObject("authentication").put("method", "SMS").put("phone", "+14155550123");
+        buyer.put("allowNameEdit", true);
         assertRendersGolden(request, "create-session-all-fields.json");
+    }
+
+    @Test
+    void aSignerWithoutAFirstNameIsSentWithoutOne() throws Exception {
+        ObjectNode clean = Contract.exampleRequest();
+        ((ObjectNode) clean.withArray("signers").get(1)).remove("firstName");
+        CreateSigningSessionRequest request = json.treeToValue(clean, CreateSigningSessionRequest.class);
+        JsonNode signers = json.readTree(writer.write(mapper.map(request)).toByteArray()).path("session").path("Signers");
+        assertThat(signers.get(0).path("FirstName").asText()).isEqualTo("Sam");
+        assertThat(signers.get(1).has("FirstName")).isFalse();
+        assertThat(signers.get(1).path("LastName").asText()).isEqualTo("Buyer");
+        assertThat(signers.get(1).path("Properties").isObject()).as("Properties still sent").isTrue();
     }
 
     @Test
