@@ -148,7 +148,8 @@ public class SigningSessionResource implements SigningSessionsApi {
     public Uni<Response> purgeSigningSession(String id, String requestId, PurgeSigningSessionRequest request) {
         CallerRequest call = call(requestId);
         boolean now = request != null && Boolean.TRUE.equals(request.getNow());
-        return audited("purge", id, call, true, purge.purge(id, now, call).map(SigningSessionResource::accepted), null);
+        return audited(now ? "purge-now" : "purge", id, call, true,
+                purge.purge(id, now, call).map(SigningSessionResource::accepted), null);
     }
 
     @Override

@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import com.esigngateway.config.GatewayConfig;
 import com.esigngateway.session.Owners;
 
+import io.quarkus.runtime.LaunchMode;
 import io.quarkus.security.identity.IdentityProviderManager;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.security.identity.request.AuthenticationRequest;
@@ -50,13 +51,22 @@ public class ApiKeyAuthenticationMechanism implements HttpAuthenticationMechanis
         this.jwtEnabled = config.auth().jwt().enabled();
     }
 
+    /**
+     * What a caller may do while authentication is off: everything but purges; in dev mode purges too, so that the
+     * whole lifecycle can be tried against the simulator. A deployment that switches authentication off never lets
+     * an anonymous caller purge.
+     */
+    static Set<String> openRoles(LaunchMode mode) {
+        return mode == LaunchMode.DEVELOPMENT ? Set.of(Roles.SIGNING_SESSIONS, Roles.SIGNING_SESSIONS_PURGE)
+                : Set.of(Roles.SIGNING_SESSIONS);
+    }
+
     @Override
     public Uni<SecurityIdentity> authenticate(RoutingContext context, IdentityProviderManager identityProviderManager) {
         if (!enabled) {
             return Uni.createFrom().item(QuarkusSecurityIdentity.builder()
                     .setPrincipal(new QuarkusPrincipal(OPEN_CLIENT))
-                    .addRole(Roles.SIGNING_SESSIONS)
-                    .addRole(Roles.SIGNING_SESSIONS_PURGE)
+                    .addRoles(openRoles(LaunchMode.current()))
                     .addAttribute(ApiKeyIdentityProvider.OWNERS, Owners.ALL)
                     .build());
         }

@@ -58,7 +58,8 @@ public class PurgeSigningSession {
     static void requirePurgeable(SessionDetails session, String what) {
         SessionStatus status = SessionViews.status(session.statusCode());
         if (!PURGEABLE.contains(status)) {
-            throw new SessionFailure(SessionFailure.Kind.SESSION_STATE_CONFLICT, "The session is " + status
+            throw new SessionFailure(SessionFailure.Kind.SESSION_STATE_CONFLICT, "The session is "
+                    + (status == null ? "in a state the vendor did not report" : status)
                     + "; only a completed, expired or cancelled session can be " + what + ".");
         }
     }

@@ -25,6 +25,7 @@ import com.esigngateway.vendor.model.VendorInviteRequest;
 import com.esigngateway.vendor.rest.VendorHttp;
 import com.esigngateway.vendor.wire.VendorBody;
 import com.esigngateway.vendor.wire.VendorBodyWriter;
+import com.fasterxml.jackson.databind.JsonNode;
 
 import io.quarkus.cache.Cache;
 import io.quarkus.cache.CacheName;
@@ -143,7 +144,7 @@ public class VendorGateway {
                         new VendorInviteRequest(invitations.signers(), invitations.sessionId(), invitations.returnUrl()),
                         call.maxAnswer()))
                 .vendorErrors(VendorGateway::unknownSession)
-                .answer(VendorGateway::unlessFalse));
+                .answer(answer -> !answer.body().path("ReturnValue").isTextual() || SessionAnswers.truth(answer)));
         // GET rest/v1/signers/{signerId}/token
         this.signerToken = pipeline.declare(VendorOperation.<String, String>named("GetSignerInviteToken")
                 .withToken().timeLimit(settings.timeout()).breaker(sessionCalls).rateLimited().retried(reads)
@@ -163,13 +164,13 @@ public class VendorGateway {
                 .request((purge, call) -> rest.purgeSessionDocs(call.token(), purge.sessionId(), purge.returnUrl(),
                         purge.now(), call.requestId(), call.maxAnswer()))
                 .vendorErrors(VendorGateway::stateConflict)
-                .answer(VendorGateway::unlessFalse));
+                .answer(VendorGateway::unlessRefused));
         // PUT rest/v1/sessions/cancelPurging/{id}  (a write: not retried; only within the purge waiting period)
         this.cancelPurging = pipeline.declare(VendorOperation.<String, Boolean>named("CancelPurgingSession")
                 .withToken().timeLimit(settings.timeout()).breaker(sessionCalls).rateLimited().maxAnswer(maxAnswer)
                 .request((id, call) -> rest.cancelPurgingSession(call.token(), id, call.requestId(), call.maxAnswer()))
                 .vendorErrors(VendorGateway::stateConflict)
-                .answer(VendorGateway::unlessFalse));
+                .answer(VendorGateway::unlessRefused));
     }
 
     /** A session the vendor does not have, else a refusal because of the session's state (purges). */
@@ -177,9 +178,17 @@ public class VendorGateway {
         return unknownSession(vendorMessage) == VendorFailure.NOT_FOUND ? VendorFailure.NOT_FOUND : VendorFailure.CONFLICT;
     }
 
-    /** An answer whose shape is undocumented: done unless its {@code ReturnValue} says {@code False}. */
-    private static boolean unlessFalse(VendorAnswer answer) {
-        return !answer.body().path("ReturnValue").isTextual() || SessionAnswers.truth(answer);
+    /**
+     * An answer whose shape is undocumented (the purges'): done unless it says no — {@code False} as its
+     * {@code ReturnValue} or as the whole body, as text or as a JSON boolean, in any case.
+     */
+    static boolean unlessRefused(VendorAnswer answer) {
+        JsonNode body = answer.body();
+        JsonNode value = body.isObject() ? body.path("ReturnValue") : body;
+        if (value.isBoolean()) {
+            return value.booleanValue();
+        }
+        return !value.isTextual() || !value.textValue().strip().equalsIgnoreCase("false");
     }
 
     /** An {@code "Error: …"} about a session the vendor does not have; any other is a refusal of the content. */

@@ -12,6 +12,8 @@ import static org.hamcrest.Matchers.equalTo;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import com.esigngateway.testing.HealthyVendorTest;
 import com.esigngateway.testing.Requests;
@@ -72,6 +74,35 @@ class PurgeSigningSessionTest extends HealthyVendorTest {
         Requests.conforming().post(SESSION + "/purge/cancel").then().statusCode(409)
                 .body("type", equalTo("urn:esign-gateway:problem:session-state-conflict"));
         assertThat(VendorStubs.count(vendor, putRequestedFor(WireMock.anyUrl()))).isZero();
+    }
+
+    @ParameterizedTest(name = "status {0}")
+    @ValueSource(ints = {COMPLETED, 4, 7})
+    void completedCancelledAndExpiredSessionsArePurged(int status) {
+        vendor.stubFor(VendorStubs.getSession().willReturn(VendorStubs.sessionDetails(status, 4, null)));
+        vendor.stubFor(put(urlPathEqualTo(PURGE)).willReturn(VendorStubs.returnValue("True")));
+        Requests.conforming().post(SESSION + "/purge").then().statusCode(202).body("statusCode", equalTo(status));
+        vendor.verify(1, putRequestedFor(urlPathEqualTo(PURGE)));
+    }
+
+    @ParameterizedTest(name = "status {0}")
+    @ValueSource(ints = {1, 2, 5, 6, PURGED, 9, 42})
+    void noOtherStateIsPurgedNorSparedAPurge(int status) {
+        vendor.stubFor(VendorStubs.getSession().willReturn(VendorStubs.sessionDetails(status, 4, null)));
+        Requests.conforming().post(SESSION + "/purge").then().statusCode(409)
+                .body("type", equalTo("urn:esign-gateway:problem:session-state-conflict"));
+        Requests.conforming().post(SESSION + "/purge/cancel").then().statusCode(409);
+        assertThat(VendorStubs.count(vendor, putRequestedFor(WireMock.anyUrl()))).isZero();
+    }
+
+    /** The vendor's answer to a call-off is undocumented: every way it could say no is a no. */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"{\"ReturnValue\":\"False\"}", "{\"ReturnValue\":false}", "\"false\"", "false"})
+    void everyWayOfSayingNoIsAConflict(String answer) {
+        vendor.stubFor(VendorStubs.getSession().willReturn(VendorStubs.sessionDetails(COMPLETED, 4, null)));
+        vendor.stubFor(put(urlPathEqualTo(CANCEL_PURGING)).willReturn(VendorStubs.json(answer)));
+        Requests.conforming().post(SESSION + "/purge/cancel").then().statusCode(409)
+                .body("detail", equalTo("No purge of this session is waiting."));
     }
 
     @Test

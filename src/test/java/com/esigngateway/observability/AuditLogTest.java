@@ -63,6 +63,32 @@ class AuditLogTest extends HealthyVendorTest {
     }
 
     @Test
+    void purgesAreAuditedWaitingOrAtOnceAndARefusedCallOffAsFailed() throws Exception {
+        vendor.stubFor(VendorStubs.getSession(OWN).willReturn(VendorStubs.sessionDetails(OWN, "agent@example.com", 3)));
+        vendor.stubFor(put(urlPathMatching("/rest/v1/sessions/[^/]+/purge")).willReturn(VendorStubs.returnValue("True")));
+        vendor.stubFor(put(urlPathMatching("/rest/v1/sessions/cancelPurging/[^/]+"))
+                .willReturn(VendorStubs.error("Error: The session is not waiting to be purged.")));
+        LogCapture logs = LogCapture.install();
+        try {
+            for (String body : List.of("{}", "{\"now\":true}")) {
+                RestAssured.given().header("X-API-Key", DebugLogsProfile.CRM_KEY).contentType("application/json")
+                        .body(body).post(Requests.PATH + "/" + OWN + "/purge").then().statusCode(202);
+            }
+            RestAssured.given().header("X-API-Key", DebugLogsProfile.CRM_KEY).contentType("application/json")
+                    .post(Requests.PATH + "/" + OWN + "/purge/cancel").then().statusCode(409);
+        } finally {
+            logs.uninstall();
+        }
+        List<Map<String, Object>> records = records(logs);
+        assertThat(records).extracting(record -> record.get("operation"))
+                .containsExactly("purge", "purge-now", "purge-cancel");
+        assertThat(records).extracting(record -> record.get("outcome")).containsExactly("done", "done", "failed");
+        assertThat(records).allSatisfy(record -> assertThat(record).containsEntry("client", "crm")
+                .containsEntry("sessionId", OWN).containsEntry("owner", "agent@example.com"));
+        assertThat(records.get(2)).containsEntry("status", 409);
+    }
+
+    @Test
     void refusalsByTheOwnershipChecksAreAudited() throws Exception {
         vendor.stubFor(VendorStubs.getSession(OWN).willReturn(VendorStubs.sessionDetails(OWN, "agent@example.com")));
         LogCapture logs = LogCapture.install();

@@ -13,7 +13,7 @@ import io.quarkus.test.junit.QuarkusTestProfile;
  * against WireMock, {@code SecretsWithTheSimulatorStayOutOfLogsTest} against the simulator) and for
  * {@code security/JwtAuthenticationTest}, which logs the JWT code at DEBUG; the more code runs while they look, the more
  * their checks cover. The same start has three API-key clients besides the JWT callers: {@link #CRM_KEY} and
- * {@link #HR_KEY} act for different owners ({@code session/SessionOwnershipTest}, {@code observability/AuditLogTest},
+ * {@link #HR_KEY} act for different owners (crm may purge too) ({@code session/SessionOwnershipTest}, {@code observability/AuditLogTest},
  * whose audit lines must carry no secret at DEBUG either), {@link #BATCH_KEY} has a share of 3 calls a minute of the
  * upstream rate limit ({@code vendor/ClientRateLimitShareTest}). {@code observability/TracingTest} has the same
  * settings, in a start of its own (a cold gateway, and no span of another test's leftover work among its spans). The

@@ -54,10 +54,14 @@ class SessionOwnershipTest extends HealthyVendorTest {
     static final String OWNERLESS = "0a0a0a0a-2b2b-4c4c-8d8d-3e3e3e3e3e3e";
 
     /**
-     * One session operation: its method, its path after the session's, its body, its status for the caller's own
-     * session (sent: a purge is refused for its state, after the ownership check let it through).
+     * One session operation: its method, its path after the session's, its body, its status on success, and the
+     * sessions' status it succeeds in (sent; completed for purges, so that only the ownership check can stop them).
      */
-    record Operation(String name, String method, String suffix, String body, int success) {
+    record Operation(String name, String method, String suffix, String body, int success, int sessionStatus) {
+
+        Operation(String name, String method, String suffix, String body, int success) {
+            this(name, method, suffix, body, success, 2);
+        }
     }
 
     static final List<Operation> OPERATIONS = List.of(
@@ -67,8 +71,8 @@ class SessionOwnershipTest extends HealthyVendorTest {
             new Operation("continue-link", "POST", "/continue-link", null, 200),
             new Operation("signer-link", "POST", "/signers/" + VendorStubs.BUYER_ID + "/link", null, 200),
             new Operation("audit-trail", "GET", "/audit-trail", null, 200),
-            new Operation("purge", "POST", "/purge", "{\"now\":true}", 409),
-            new Operation("purge-cancel", "POST", "/purge/cancel", null, 409));
+            new Operation("purge", "POST", "/purge", "{\"now\":true}", 202, 3),
+            new Operation("purge-cancel", "POST", "/purge/cancel", null, 202, 3));
 
     /** A caller: how it authenticates. */
     record As(String name, java.util.function.Supplier<RequestSpecification> request) {
@@ -85,11 +89,18 @@ class SessionOwnershipTest extends HealthyVendorTest {
     }
 
     void vendorWithThreeSessions() {
-        vendor.stubFor(VendorStubs.getSession(OWN).willReturn(VendorStubs.sessionDetails(OWN, "agent@example.com")));
-        vendor.stubFor(VendorStubs.getSession(FOREIGN).willReturn(VendorStubs.sessionDetails(FOREIGN, "clerk@hr.example")));
+        vendorWithThreeSessions(2);
+    }
+
+    void vendorWithThreeSessions(int status) {
+        vendor.stubFor(VendorStubs.getSession(OWN).willReturn(VendorStubs.sessionDetails(OWN, "agent@example.com", status)));
+        vendor.stubFor(VendorStubs.getSession(FOREIGN).willReturn(VendorStubs.sessionDetails(FOREIGN, "clerk@hr.example",
+                status)));
         vendor.stubFor(VendorStubs.getSession(UNKNOWN).willReturn(VendorStubs.error("Error: Session not found.")));
-        vendor.stubFor(VendorStubs.getSession(OWNERLESS).willReturn(VendorStubs.sessionDetails(OWNERLESS, null)));
+        vendor.stubFor(VendorStubs.getSession(OWNERLESS).willReturn(VendorStubs.sessionDetails(OWNERLESS, null, status)));
         vendor.stubFor(put(urlPathMatching("/rest/v1/sessions/[^/]+/cancel")).willReturn(VendorStubs.returnValue("True")));
+        vendor.stubFor(put(urlPathMatching("/rest/v1/sessions/[^/]+/purge")).willReturn(VendorStubs.returnValue("True")));
+        vendor.stubFor(put(urlPathMatching("/rest/v1/sessions/cancelPurging/[^/]+")).willReturn(VendorStubs.returnValue("True")));
         vendor.stubFor(put(urlPathEqualTo("/rest/v1/signers/invite")).willReturn(VendorStubs.returnValue("True")));
         vendor.stubFor(get(urlPathMatching("/rest/v1/signers/[^/]+/token")).willReturn(VendorStubs.returnValue("SIGNER-TOKEN")));
         vendor.stubFor(get(urlPathMatching("/rest/v1/sessions/[^/]+/actionlogs")).willReturn(VendorStubs.json(
@@ -124,7 +135,7 @@ class SessionOwnershipTest extends HealthyVendorTest {
             for (Operation operation : OPERATIONS) {
                 String what = operation.name() + " as " + caller.name();
                 VendorStubs.healthy(vendor);
-                vendorWithThreeSessions();
+                vendorWithThreeSessions(operation.sessionStatus());
                 call(caller.request().get(), operation, OWN).then().statusCode(operation.success());
 
                 vendor.resetRequests();
@@ -153,15 +164,16 @@ class SessionOwnershipTest extends HealthyVendorTest {
 
     @Test
     void theOwnSessionGoesThroughEveryOperation() {
-        vendorWithThreeSessions();
         for (As caller : CALLERS) {
             vendor.resetRequests();
             for (Operation operation : OPERATIONS) {
+                vendorWithThreeSessions(operation.sessionStatus());
                 call(caller.request().get(), operation, OWN).then().statusCode(operation.success());
             }
             assertThat(vendorReceived()).as(caller.name()).contains("PUT /rest/v1/sessions/" + OWN + "/cancel",
                     "PUT /rest/v1/signers/invite", "GET /rest/v1/signers/" + VendorStubs.BUYER_ID + "/token",
-                    "GET /rest/v1/sessions/" + OWN + "/actionlogs");
+                    "GET /rest/v1/sessions/" + OWN + "/actionlogs", "PUT /rest/v1/sessions/" + OWN + "/purge",
+                    "PUT /rest/v1/sessions/cancelPurging/" + OWN);
         }
     }
 

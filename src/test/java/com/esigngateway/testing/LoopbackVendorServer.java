@@ -42,6 +42,7 @@ public abstract class LoopbackVendorServer implements QuarkusTestResourceLifecyc
                 "esign.vendor.api-key", apiKey(),
                 "esign.gateway.clients.tests.key-sha256", Requests.API_KEY_SHA256,
                 "esign.gateway.clients.tests.owners", "*",
+                "esign.gateway.clients.tests.roles", "signing-sessions,signing-sessions:purge",
                 "quarkus.http.host", "127.0.0.1");
     }
 

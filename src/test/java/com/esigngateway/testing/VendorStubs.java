@@ -90,10 +90,15 @@ public final class VendorStubs {
      * with the buyer invited.
      */
     public static ResponseDefinitionBuilder sessionDetails(String id, String owner) {
+        return sessionDetails(id, owner, 2);
+    }
+
+    /** The same in the given session status. */
+    public static ResponseDefinitionBuilder sessionDetails(String id, String owner, int sessionStatus) {
         return json("{\"SigningSessionId\":\"" + id + "\",\"Sessions\":[{\"SigningSessionId\":\"" + id + "\","
                 + (owner == null ? "" : "\"UserName\":\"" + owner + "\",")
                 + "\"SessionInfo\":{\"Title\":\"Purchase agreement - 12 Elm Street\",\"TransactionId\":\"TX-2026-0042\","
-                + "\"StatusCode\":2,\"ExpiresOn\":\"\\/Date(1798761600000)\\/\"},"
+                + "\"StatusCode\":" + sessionStatus + ",\"ExpiresOn\":\"\\/Date(1798761600000)\\/\"},"
                 + "\"Documents\":[{\"FileName\":\"purchase-agreement.pdf\"}],"
                 + "\"Signers\":[{\"SignerId\":\"" + SELLER_ID + "\",\"EmailAddress\":\"seller@example.com\",\"FirstName\":\"Sam\","
                 + "\"LastName\":\"Seller\",\"SignerRole\":\"Seller 1\",\"StatusCode\":4},"
