@@ -10,6 +10,7 @@ import jakarta.ws.rs.core.Response;
 import com.esigngateway.api.generated.SigningSessionsApi;
 import com.esigngateway.api.model.CancelSigningSessionRequest;
 import com.esigngateway.api.model.PurgeSigningSessionRequest;
+import com.esigngateway.api.model.SignerCorrection;
 import com.esigngateway.api.model.CreateSigningSessionRequest;
 import com.esigngateway.api.model.SendInvitationsRequest;
 import com.esigngateway.api.problem.ProblemStatuses;
@@ -17,6 +18,7 @@ import com.esigngateway.observability.AuditLog;
 import com.esigngateway.security.Roles;
 import com.esigngateway.session.CancelSigningSession;
 import com.esigngateway.session.CancelSigningSessionPurge;
+import com.esigngateway.session.CorrectSigner;
 import com.esigngateway.session.Caller;
 import com.esigngateway.session.CallerRequest;
 import com.esigngateway.session.CreateSignerLink;
@@ -53,6 +55,7 @@ public class SigningSessionResource implements SigningSessionsApi {
     private final ReadAuditTrail auditTrail;
     private final PurgeSigningSession purge;
     private final CancelSigningSessionPurge purgeCancel;
+    private final CorrectSigner correctSigner;
     private final Callers callers;
     private final AuditLog audit;
     private final ProblemStatuses statuses;
@@ -60,7 +63,9 @@ public class SigningSessionResource implements SigningSessionsApi {
     SigningSessionResource(CreateSigningSession create, ReadSigningSession read, ListSigningSessions list,
             CancelSigningSession cancel, SendInvitations invitations, RenewContinueLink continueLink,
             CreateSignerLink signerLink, ReadAuditTrail auditTrail, PurgeSigningSession purge,
-            CancelSigningSessionPurge purgeCancel, Callers callers, AuditLog audit, ProblemStatuses statuses) {
+            CancelSigningSessionPurge purgeCancel, CorrectSigner correctSigner, Callers callers, AuditLog audit,
+            ProblemStatuses statuses) {
+        this.correctSigner = correctSigner;
         this.purge = purge;
         this.purgeCancel = purgeCancel;
         this.audit = audit;
@@ -141,6 +146,14 @@ public class SigningSessionResource implements SigningSessionsApi {
     public Uni<Response> getAuditTrail(String id, String requestId) {
         CallerRequest call = call(requestId);
         return audited("audit-trail", id, call, false, auditTrail.read(id, call).map(SigningSessionResource::ok), null);
+    }
+
+    @Override
+    public Uni<Response> correctSigner(String id, String signerId, SignerCorrection correction, Boolean resendInvitation,
+            String requestId) {
+        CallerRequest call = call(requestId);
+        return audited("correct-signer", id, call, true, correctSigner.correct(id, signerId, correction,
+                Boolean.TRUE.equals(resendInvitation), call).map(SigningSessionResource::ok), null);
     }
 
     @Override

@@ -27,6 +27,8 @@ public class SessionFailure extends RuntimeException {
         SIGNER_NOT_FOUND,
         /** The session's state does not allow the operation. */
         SESSION_STATE_CONFLICT,
+        /** The signer's state does not allow the operation (a signer who completed, declined or delegated). */
+        SIGNER_STATE_CONFLICT,
         /** The Idempotency-Key was used before for a different request. */
         IDEMPOTENCY_KEY_REUSED,
         /** An earlier attempt with the Idempotency-Key may have created a session, and none was found. */

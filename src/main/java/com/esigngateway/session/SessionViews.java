@@ -34,15 +34,19 @@ final class SessionViews {
                 .statusCode(details.statusCode())
                 .expiresAt(details.expiresAt() == null ? null : details.expiresAt().atOffset(ZoneOffset.UTC))
                 .documents(details.documents().stream().map(name -> new SessionDocument().fileName(name)).toList())
-                .signers(details.signers().stream().map(signer -> new SessionSigner()
-                        .id(signer.signerId())
-                        .email(signer.email())
-                        .role(signer.role() == null ? "" : signer.role())
-                        .firstName(signer.firstName())
-                        .lastName(signer.lastName())
-                        .status(signerStatus(signer.statusCode()))
-                        .statusCode(signer.statusCode())
-                        .declineReason(signer.declineReason())).toList());
+                .signers(details.signers().stream().map(SessionViews::signer).toList());
+    }
+
+    static SessionSigner signer(SessionDetails.Signer signer) {
+        return new SessionSigner()
+                .id(signer.signerId())
+                .email(signer.email())
+                .role(signer.role() == null ? "" : signer.role())
+                .firstName(signer.firstName())
+                .lastName(signer.lastName())
+                .status(signerStatus(signer.statusCode()))
+                .statusCode(signer.statusCode())
+                .declineReason(signer.declineReason());
     }
 
     /** Null when the vendor sent none, {@code UNKNOWN} for a code outside 1..9. */

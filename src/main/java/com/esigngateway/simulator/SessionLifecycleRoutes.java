@@ -16,8 +16,8 @@ import io.vertx.ext.web.handler.BodyHandler;
 
 /**
  * The simulated vendor's calls about existing sessions, one handler each: GetSession, GetSessionsLiteByTransactionId,
- * CancelSession, PurgeSessionDocs, CancelPurgingSession, SendSignerEmailInvites, GetSignerInviteToken and
- * GetSessionActionLogs. Each checks the token and takes the injected faults like the other simulator routes.
+ * CancelSession, PurgeSessionDocs, CancelPurgingSession, Update Signers, SendSignerEmailInvites,
+ * GetSignerInviteToken and GetSessionActionLogs. Each checks the token and takes the injected faults like the other simulator routes.
  */
 @ApplicationScoped
 public class SessionLifecycleRoutes {
@@ -53,6 +53,8 @@ public class SessionLifecycleRoutes {
                 .handler(rc -> answer(rc, () -> vendor.cancelPurging(rc.pathParam("sessionId"))));
         router.route(HttpMethod.GET, rest + "/sessions/:sessionId")
                 .handler(rc -> answer(rc, () -> vendor.getSession(rc.pathParam("sessionId"))));
+        router.route(HttpMethod.PUT, rest + "/signers").handler(BodyHandler.create().setBodyLimit(1024 * 1024))
+                .handler(rc -> answer(rc, () -> vendor.updateSigners(body(rc))));
         router.route(HttpMethod.PUT, rest + "/signers/invite").handler(BodyHandler.create().setBodyLimit(1024 * 1024))
                 .handler(rc -> answer(rc, () -> vendor.invite(body(rc))));
         router.route(HttpMethod.GET, rest + "/signers/:signerId/token")

@@ -34,9 +34,9 @@ final class SimulatedSession {
     /** One signer of the session. */
     static final class Signer {
         final String id;
-        final String email;
-        final String firstName;
-        final String lastName;
+        String email;
+        String firstName;
+        String lastName;
         final String role;
         int status;
         String declinedReason;
@@ -114,6 +114,21 @@ final class SimulatedSession {
         status = PURGED;
         log.add(new LogEntry(at, "Documents purged"));
         return Purge.DONE;
+    }
+
+    /**
+     * Update Signers, for one signer: only in a draft, sent or paused session and for a signer who has not completed,
+     * declined or been delegated (the gateway checks the same first). A null leaves the value as it is.
+     */
+    synchronized boolean correct(Signer signer, String email, String firstName, String lastName, Instant at) {
+        if (status != DRAFT && status != SENT && status != PAUSED || !open(signer)) {
+            return false;
+        }
+        signer.email = email != null ? email : signer.email;
+        signer.firstName = firstName != null ? firstName : signer.firstName;
+        signer.lastName = lastName != null ? lastName : signer.lastName;
+        log.add(new LogEntry(at, "Signer " + signer.role + " corrected"));
+        return true;
     }
 
     /** CancelPurgingSession: only while a purge waits. */

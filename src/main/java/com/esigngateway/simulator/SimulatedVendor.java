@@ -323,6 +323,25 @@ public class SimulatedVendor {
         return requestResponse("True");
     }
 
+    /** Update Signers: each signer named by its {@code SignerId}; the vendor's refusals are undocumented. */
+    JsonNode updateSigners(JsonNode body) {
+        SimulatedSession session = session(body.path("signingSessionId").asText(null));
+        if (session == null) {
+            return NODES.textNode(SESSION_NOT_FOUND);
+        }
+        for (JsonNode signer : body.path("signers")) {
+            SimulatedSession.Signer known = session.signer(signer.path("SignerId").asText(""));
+            if (known == null) {
+                return NODES.textNode("Error: Signer " + signer.path("SignerId").asText("") + " is not in this session.");
+            }
+            if (!session.correct(known, signer.path("EmailAddress").asText(null), signer.path("FirstName").asText(null),
+                    signer.path("LastName").asText(null), clock.instant())) {
+                return NODES.textNode("Error: The signer cannot be updated in its state.");
+            }
+        }
+        return requestResponse("True");
+    }
+
     /** GetSignerInviteToken: a token for one signer (unknown signers get the vendor's error text). */
     JsonNode signerToken(String signerId) {
         boolean known;

@@ -22,6 +22,7 @@ import com.esigngateway.vendor.model.SessionDetails;
 import com.esigngateway.vendor.model.SessionSummaries;
 import com.esigngateway.vendor.model.VendorCreateSessionRequest;
 import com.esigngateway.vendor.model.VendorInviteRequest;
+import com.esigngateway.vendor.model.VendorUpdateSignersRequest;
 import com.esigngateway.vendor.rest.VendorHttp;
 import com.esigngateway.vendor.wire.VendorBody;
 import com.esigngateway.vendor.wire.VendorBodyWriter;
@@ -81,6 +82,7 @@ public class VendorGateway {
     private final VendorOperation<String, ActionLog> actionLog;
     private final VendorOperation<Purge, Boolean> purgeSessionDocs;
     private final VendorOperation<String, Boolean> cancelPurging;
+    private final VendorOperation<VendorUpdateSignersRequest, Boolean> updateSigners;
 
     VendorGateway(VendorCallPipeline pipeline, VendorTokenProvider tokens, VendorHttp rest,
             VendorBodyWriter bodies, @CacheName(LANDING_URL_CACHE) Cache landingUrls, VendorConfig vendor,
@@ -171,6 +173,12 @@ public class VendorGateway {
                 .request((id, call) -> rest.cancelPurgingSession(call.token(), id, call.requestId(), call.maxAnswer()))
                 .vendorErrors(VendorGateway::stateConflict)
                 .answer(VendorGateway::unlessRefused));
+        // PUT rest/v1/signers  (a write: not retried; its answer, UpdateSignersView, is undocumented)
+        this.updateSigners = pipeline.declare(VendorOperation.<VendorUpdateSignersRequest, Boolean>named("UpdateSigners")
+                .withToken().timeLimit(settings.timeout()).breaker(sessionCalls).rateLimited().maxAnswer(maxAnswer)
+                .request((update, call) -> rest.updateSigners(call.token(), call.requestId(), update, call.maxAnswer()))
+                .vendorErrors(VendorGateway::unknownSession)
+                .answer(VendorGateway::unlessRefused));
     }
 
     /** A session the vendor does not have, else a refusal because of the session's state (purges). */
@@ -219,6 +227,11 @@ public class VendorGateway {
     /** Whether the vendor called the waiting purge off (CancelPurgingSession). */
     public Uni<Boolean> cancelPurging(String sessionId, String requestId, Deadline deadline) {
         return call(cancelPurging, sessionId, requestId, deadline).map(Answered::value);
+    }
+
+    /** Whether the vendor took the signers as given (Update Signers). */
+    public Uni<Boolean> updateSigners(VendorUpdateSignersRequest update, String requestId, Deadline deadline) {
+        return call(updateSigners, update, requestId, deadline).map(Answered::value);
     }
 
     public Uni<Boolean> sendInvites(Invitations invitations, String requestId, Deadline deadline) {

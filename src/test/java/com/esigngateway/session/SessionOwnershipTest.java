@@ -71,6 +71,8 @@ class SessionOwnershipTest extends HealthyVendorTest {
             new Operation("continue-link", "POST", "/continue-link", null, 200),
             new Operation("signer-link", "POST", "/signers/" + VendorStubs.BUYER_ID + "/link", null, 200),
             new Operation("audit-trail", "GET", "/audit-trail", null, 200),
+            new Operation("correct-signer", "PATCH", "/signers/" + VendorStubs.BUYER_ID, "{\"lastName\":\"Buyer-Smith\"}",
+                    200),
             new Operation("purge", "POST", "/purge", "{\"now\":true}", 202, 3),
             new Operation("purge-cancel", "POST", "/purge/cancel", null, 202, 3));
 
@@ -102,6 +104,7 @@ class SessionOwnershipTest extends HealthyVendorTest {
         vendor.stubFor(put(urlPathMatching("/rest/v1/sessions/[^/]+/purge")).willReturn(VendorStubs.returnValue("True")));
         vendor.stubFor(put(urlPathMatching("/rest/v1/sessions/cancelPurging/[^/]+")).willReturn(VendorStubs.returnValue("True")));
         vendor.stubFor(put(urlPathEqualTo("/rest/v1/signers/invite")).willReturn(VendorStubs.returnValue("True")));
+        vendor.stubFor(put(urlPathEqualTo("/rest/v1/signers")).willReturn(VendorStubs.returnValue("True")));
         vendor.stubFor(get(urlPathMatching("/rest/v1/signers/[^/]+/token")).willReturn(VendorStubs.returnValue("SIGNER-TOKEN")));
         vendor.stubFor(get(urlPathMatching("/rest/v1/sessions/[^/]+/actionlogs")).willReturn(VendorStubs.json(
                 "{\"ActionLogs\":[{\"ActionDate\":\"\\/Date(1796119200000)\\/\",\"IPAddress\":\"203.0.113.7\","
@@ -172,7 +175,8 @@ class SessionOwnershipTest extends HealthyVendorTest {
             }
             assertThat(vendorReceived()).as(caller.name()).contains("PUT /rest/v1/sessions/" + OWN + "/cancel",
                     "PUT /rest/v1/signers/invite", "GET /rest/v1/signers/" + VendorStubs.BUYER_ID + "/token",
-                    "GET /rest/v1/sessions/" + OWN + "/actionlogs", "PUT /rest/v1/sessions/" + OWN + "/purge",
+                    "GET /rest/v1/sessions/" + OWN + "/actionlogs", "PUT /rest/v1/signers",
+                    "PUT /rest/v1/sessions/" + OWN + "/purge",
                     "PUT /rest/v1/sessions/cancelPurging/" + OWN);
         }
     }

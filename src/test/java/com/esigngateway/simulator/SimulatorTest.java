@@ -81,6 +81,23 @@ class SimulatorTest {
                 .body("type", equalTo("urn:esign-gateway:problem:session-not-found"));
     }
 
+    /** A signer's email corrected in the simulator, and the signer invited again at the new address. */
+    @Test
+    void aSignersEmailIsCorrectedAndTheSignerInvitedAgain() {
+        var created = Requests.create(Contract.exampleRequest()).statusCode(201).extract();
+        String location = created.header("Location");
+        String buyer = created.path("signers[1].id");
+        Requests.raw().contentType("application/json").body("{\"email\":\"bea.new@example.com\"}")
+                .queryParam("resendInvitation", true).patch(location + "/signers/" + buyer).then().statusCode(200)
+                .body("signer.email", equalTo("bea.new@example.com")).body("signer.id", equalTo(buyer))
+                .body("invitation", equalTo("SENT"));
+        Requests.conforming().get(location).then().statusCode(200)
+                .body("signers[1].email", equalTo("bea.new@example.com"));
+        Requests.conforming().get(location + "/audit-trail").then().statusCode(200)
+                .body("entries.description", org.hamcrest.Matchers.hasItems("Signer Buyer 1 corrected",
+                        "Invitation sent to bea.new@example.com"));
+    }
+
     /** Purges in the simulator: refused while the session is sent, a waiting purge called off, a purge at once. */
     @Test
     void aFinishedSessionIsPurgedThroughTheGatewayAndAWaitingPurgeCanBeCalledOff() {

@@ -89,7 +89,7 @@ public class RequestBodies {
         if (!EarlyAnswers.hasBody(http)) {
             return Uni.createFrom().nullItem();
         }
-        if (!isJson(http.headers().getAll(HttpHeaders.CONTENT_TYPE))) {
+        if (!isJson(http.headers().getAll(HttpHeaders.CONTENT_TYPE), http.method() == io.vertx.core.http.HttpMethod.PATCH)) {
             ProblemType.UNSUPPORTED_MEDIA_TYPE.rejection().ifPresent(metrics::rejected);
             return Uni.createFrom().item(ProblemResponses.builder(ProblemType.UNSUPPORTED_MEDIA_TYPE,
                     "Send the body as application/json (UTF-8).", List.of(), http.getHeader(RequestIds.HEADER), null)
@@ -107,12 +107,14 @@ public class RequestBodies {
      * {@code application/json} with no parameter but an optional UTF-8 {@code charset}. Wildcards ({@code *}{@code /*},
      * {@code application/*}), an empty value and other charsets are not JSON a caller can be held to.
      */
-    static boolean isJson(List<String> contentTypes) {
+    /** For a PATCH, a JSON merge patch ({@code application/merge-patch+json}, RFC 7396) is JSON too. */
+    static boolean isJson(List<String> contentTypes, boolean patch) {
         if (contentTypes.size() != 1) {
             return false;
         }
         String[] parts = contentTypes.get(0).split(";", -1);
-        if (!parts[0].trim().equalsIgnoreCase("application/json")) {
+        String type = parts[0].trim();
+        if (!type.equalsIgnoreCase("application/json") && !(patch && type.equalsIgnoreCase("application/merge-patch+json"))) {
             return false;
         }
         for (int i = 1; i < parts.length; i++) {

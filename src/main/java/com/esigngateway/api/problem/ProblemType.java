@@ -17,6 +17,7 @@ public enum ProblemType {
     PAYLOAD_TOO_LARGE(413, "payload-too-large", "Request body too large"),
     UNSUPPORTED_MEDIA_TYPE(415, "unsupported-media-type", "Unsupported media type"),
     SESSION_STATE_CONFLICT(409, "session-state-conflict", "The session's state does not allow this"),
+    SIGNER_STATE_CONFLICT(409, "signer-state-conflict", "The signer's state does not allow this"),
     OUTCOME_UNKNOWN(409, "outcome-unknown", "The outcome of an earlier request with this Idempotency-Key is unknown"),
     IDEMPOTENCY_KEY_REUSED(422, "idempotency-key-reused", "Idempotency-Key reused with a different request"),
     VENDOR_REJECTED(422, "vendor-rejected", "The vendor rejected the request"),

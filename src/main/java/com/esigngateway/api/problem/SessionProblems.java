@@ -15,6 +15,7 @@ final class SessionProblems {
             case OWNER_NOT_ALLOWED -> ProblemType.OWNER_NOT_ALLOWED;
             case SIGNER_NOT_FOUND -> ProblemType.SESSION_NOT_FOUND;
             case SESSION_STATE_CONFLICT -> ProblemType.SESSION_STATE_CONFLICT;
+            case SIGNER_STATE_CONFLICT -> ProblemType.SIGNER_STATE_CONFLICT;
             case IDEMPOTENCY_KEY_REUSED -> ProblemType.IDEMPOTENCY_KEY_REUSED;
             case OUTCOME_UNKNOWN -> ProblemType.OUTCOME_UNKNOWN;
             case IDEMPOTENCY_STORE_FULL -> ProblemType.IDEMPOTENCY_STORE_FULL;

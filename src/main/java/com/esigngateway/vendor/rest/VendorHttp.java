@@ -11,6 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import com.esigngateway.config.VendorConfig;
 import com.esigngateway.vendor.model.VendorInviteRequest;
+import com.esigngateway.vendor.model.VendorUpdateSignersRequest;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -108,6 +109,18 @@ public class VendorHttp {
     public Uni<VendorResponse> cancelPurgingSession(String token, String sessionId, String requestId, long maxAnswer) {
         return send(HttpMethod.PUT, "rest/v1/sessions/cancelPurging/" + segment(sessionId), token, requestId,
                 Body.of(new byte[0]), maxAnswer);
+    }
+
+    /** Update Signers: the session's signers as they should be. */
+    public Uni<VendorResponse> updateSigners(String token, String requestId, VendorUpdateSignersRequest request,
+            long maxAnswer) {
+        byte[] json;
+        try {
+            json = mapper.writeValueAsBytes(request);
+        } catch (JsonProcessingException e) {
+            return Uni.createFrom().failure(e);
+        }
+        return send(HttpMethod.PUT, "rest/v1/signers", token, requestId, Body.of(json), maxAnswer);
     }
 
     public Uni<VendorResponse> sendSignerInvites(String token, String requestId, VendorInviteRequest request,
