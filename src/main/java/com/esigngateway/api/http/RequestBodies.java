@@ -39,7 +39,8 @@ import io.vertx.ext.web.RoutingContext;
  * stream on a worker thread, so that every stalled caller holds a worker until the HTTP read timeout (60 s) and a
  * few hundred of them starve the pool. Here nothing waits for a caller's bytes, and
  * <ul>
- * <li>a body not declared {@code application/json} (with at most a UTF-8 {@code charset}) is answered 415 before a
+ * <li>a body not declared {@code application/json} (with at most a UTF-8 {@code charset}; a PATCH may declare
+ * {@code application/merge-patch+json} instead) is answered 415 before a
  * byte of it is read (Quarkus REST would take {@code *}{@code /*}, {@code application/*}, an empty type or another
  * charset as matching the resource's {@code @Consumes});</li>
  * <li>a body must arrive within {@code esign.gateway.body-timeout} plus its size at {@code esign.gateway.body-min-rate},
