@@ -99,14 +99,15 @@ class RequestFramingTest extends HealthyVendorTest {
     @Test
     void chunkedAloneIsStillServed() throws Exception {
         try (RawHttp caller = RawHttp.connect()) {
-            caller.send(head("POST /nothing/here", "Transfer-Encoding: chunked\r\nConnection: close"))
-                    .chunk(BODY.getBytes(java.nio.charset.StandardCharsets.UTF_8)).send("0\r\n\r\n");
+            // one write: an unknown path is answered (and closed) on its head, before a later write could land
+            caller.send(head("POST /nothing/here", "Transfer-Encoding: chunked\r\nConnection: close")
+                    + Integer.toHexString(BODY.length()) + "\r\n" + BODY + "\r\n0\r\n\r\n");
             RawHttp.Received answer = caller.readUntilClosed(Duration.ofSeconds(10), 64 * 1024);
             assertThat(answer.statusLine()).isEqualTo("HTTP/1.1 404 Not Found");
         }
         try (RawHttp caller = RawHttp.connect()) {
-            caller.send(head("POST " + Requests.PATH, "Transfer-Encoding: Chunked\r\nConnection: close"))
-                    .chunk("{}".getBytes(java.nio.charset.StandardCharsets.UTF_8)).send("0\r\n\r\n");
+            caller.send(head("POST " + Requests.PATH, "Transfer-Encoding: Chunked\r\nConnection: close")
+                    + "2\r\n{}\r\n0\r\n\r\n");
             RawHttp.Received answer = caller.readUntilClosed(Duration.ofSeconds(10), 64 * 1024);
             assertThat(answer.statusLine()).isEqualTo("HTTP/1.1 400 Bad Request");
             assertThat(answer.body()).contains("\"violations\"");

@@ -60,7 +60,13 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response vendor(VendorException e, HttpHeaders headers) {
-        vendorProblems.typeOf(e).rejection().ifPresent(metrics::rejected);
+        ProblemType type = vendorProblems.typeOf(e);
+        type.rejection().ifPresent(metrics::rejected);
+        if (type == ProblemType.VENDOR_ERROR) {
+            // the detail is the caller's too (no secrets in it); the underlying failure is named by its type only
+            LOG.warnf("Request %s: %s [%s%s]", requestId(headers), e.getMessage(), e.kind(),
+                    e.underlying().map(u -> ", " + u).orElse(""));
+        }
         return vendorProblems.problem(e, requestId(headers)).build();
     }
 

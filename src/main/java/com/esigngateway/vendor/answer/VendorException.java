@@ -12,6 +12,8 @@ public class VendorException extends RuntimeException {
     private final VendorFailure kind;
     private final Duration retryAfter;
     private final boolean sent;
+    /** The type of the low-level failure behind it, for the log: its message may hold a URL with a secret in it. */
+    private final String underlying;
 
     public VendorException(VendorFailure kind, String detail) {
         this(kind, detail, null);
@@ -21,16 +23,32 @@ public class VendorException extends RuntimeException {
         this(kind, detail, retryAfter, false);
     }
 
-    private VendorException(VendorFailure kind, String detail, Duration retryAfter, boolean sent) {
+    private VendorException(VendorFailure kind, String detail, Duration retryAfter, boolean sent, String underlying) {
         super(detail, null, false, false);
         this.kind = kind;
         this.retryAfter = retryAfter;
         this.sent = sent;
+        this.underlying = underlying;
+    }
+
+    private VendorException(VendorFailure kind, String detail, Duration retryAfter, boolean sent) {
+        this(kind, detail, retryAfter, sent, null);
+    }
+
+    /** A failure of the connection itself; only the type of {@code underlying} is kept. */
+    public static VendorException connectionLost(Throwable underlying) {
+        return new VendorException(VendorFailure.CONNECTION_LOST, "The connection to the vendor broke during the call.",
+                null, false, underlying == null ? null : underlying.getClass().getName());
     }
 
     /** The same failure, of a call whose request had started to go out to the vendor. */
     public VendorException afterSending() {
-        return sent ? this : new VendorException(kind, getMessage(), retryAfter, true);
+        return sent ? this : new VendorException(kind, getMessage(), retryAfter, true, underlying);
+    }
+
+    /** The type of the low-level failure behind this one, where there was one. */
+    public Optional<String> underlying() {
+        return Optional.ofNullable(underlying);
     }
 
     /**

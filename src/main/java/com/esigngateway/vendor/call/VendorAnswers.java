@@ -98,10 +98,10 @@ final class VendorAnswers {
                 return timeout(timeout);
             }
             if (t instanceof IOException || t instanceof io.vertx.core.VertxException) {
-                break;
+                return VendorException.connectionLost(t);
             }
         }
-        return new VendorException(VendorFailure.CONNECTION_LOST, "The connection to the vendor broke during the call.");
+        return VendorException.connectionLost(failure);
     }
 
     static VendorException timeout(Duration limit) {
