@@ -8,7 +8,10 @@
 //   5. read the live response Swagger UI renders: status 201 and a session id (a UUID, not the contract's
 //      example id, and the one the Location header names);
 //   6. with that id, as a person would next: look at the session (GET, status SENT), re-send the invitations,
-//      renew the continue link, cancel it (status CANCELLED), look at it again (CANCELLED) and at its audit trail;
+//      renew the continue link, correct a signer's last name (PATCH), cancel it (status CANCELLED), and look at its
+//      audit trail;
+//   6b. a second session, created through the API and signed by everyone in the simulator (as signers do in the eSign
+//      UI): fetch its signed PDF in Swagger UI, which offers it as a download;
 //   7. save a screenshot to target/swagger-ui-e2e.png (also when a step fails) and stop the gateway, always.
 //
 // Usage (from the repository root, after `./mvnw package` and `npm install` in e2e/):
@@ -65,6 +68,7 @@ const check = (condition, message) => {
 // ---------------------------------------------------------------------------------------------------------------
 const API_KEY = process.env.ESIGN_E2E_API_KEY || randomBytes(24).toString('base64url');
 const API_KEY_SHA256 = createHash('sha256').update(API_KEY, 'utf8').digest('hex');
+const SIMULATOR_ADMIN_KEY = randomBytes(24).toString('base64url');
 
 async function authorize(page, apiKey) {
   const authorizeButton = page.locator('.scheme-container button.authorize');
@@ -102,6 +106,7 @@ function startGateway(port) {
     ESIGN_SIMULATOR_ENABLED: 'true', // no ESIGN_VENDOR_URL: the gateway talks to its own simulator
     ESIGN_GATEWAY_CLIENTS_E2E_KEY_SHA256: API_KEY_SHA256, // the calling service "e2e" (see authorize())
     ESIGN_GATEWAY_CLIENTS_E2E_OWNERS: '*',
+    ESIGN_SIMULATOR_ADMIN_KEY: SIMULATOR_ADMIN_KEY, // the simulated signers (step 6b)
     QUARKUS_HTTP_PORT: String(port),
     QUARKUS_HTTP_HOST: '127.0.0.1',
   });
@@ -207,7 +212,7 @@ async function createSessionInSwaggerUi(page) {
     `the Location header names the session (headers shown: ${headers.slice(0, 500)})`);
   await live.evaluate((element) => element.scrollIntoView({ block: 'center' }));
   log(`201 Created, session id ${session.id}`);
-  return session;
+  return { session, example };
 }
 
 /**
@@ -262,6 +267,12 @@ async function followTheSessionInSwaggerUi(page, session) {
   check(renewed.status === 200 && typeof renewed.json?.continueUrl === 'string' && renewed.json.continueUrl.includes(session.id),
     `renew the continue link: 200 with a continueUrl for the session (got ${renewed.status}: ${renewed.text.slice(0, 300)})`);
 
+  const buyer = session.signers[session.signers.length - 1];
+  const corrected = await tryOperation(page, 'patch', '/v1/signing-sessions/{id}/signers/{signerId}',
+    { id: session.id, signerId: buyer.id }, '{"lastName": "Buyer-Smith"}');
+  check(corrected.status === 200 && corrected.json?.signer?.lastName === 'Buyer-Smith',
+    `correct a signer's last name: 200 with the signer as corrected (got ${corrected.status}: ${corrected.text.slice(0, 300)})`);
+
   const cancelled = await tryOperation(page, 'post', '/v1/signing-sessions/{id}/cancel', id, '{}');
   check(cancelled.status === 200 && cancelled.json?.status === 'CANCELLED',
     `cancel the session: 200 with status CANCELLED (got ${cancelled.status}: ${cancelled.text.slice(0, 300)})`);
@@ -269,6 +280,59 @@ async function followTheSessionInSwaggerUi(page, session) {
   const audit = await tryOperation(page, 'get', '/v1/signing-sessions/{id}/audit-trail', id);
   check(audit.status === 200 && Array.isArray(audit.json?.entries) && audit.json.entries.length >= 2,
     `the audit trail lists what happened (got ${audit.status}: ${audit.text.slice(0, 300)})`);
+}
+
+/** A session signed by everyone: created through the API, completed in the simulator, as signers would in the eSign UI. */
+async function completedSession(base, example) {
+  const created = await fetch(`${base}/v1/signing-sessions`, {
+    method: 'POST', headers: { 'Content-Type': 'application/json', 'X-API-Key': API_KEY }, body: JSON.stringify(example),
+  });
+  check(created.status === 201, `a second session is created through the API (got ${created.status})`);
+  const { id } = await created.json();
+  const completed = await fetch(`${base}/simulator/admin/sessions/${id}/complete`, {
+    method: 'POST', headers: { 'X-Admin-Key': SIMULATOR_ADMIN_KEY },
+  });
+  check(completed.status === 200, `the simulator's signers complete it (got ${completed.status})`);
+  log(`session ${id} signed by everyone in the simulator`);
+  return id;
+}
+
+async function fetchTheSignedPdfInSwaggerUi(page, base, example) {
+  const id = await completedSession(base, example);
+  const path = '/v1/signing-sessions/{id}/documents/signed';
+  const operation = page.locator('.opblock.opblock-get')
+    .filter({ has: page.locator(`.opblock-summary-path[data-path="${path}"]`) });
+  await operation.waitFor({ state: 'visible' });
+  check((await operation.count()) === 1, `exactly one GET ${path} in Swagger UI`);
+  await operation.locator('.opblock-summary').first().click();
+  const tryItOut = operation.getByRole('button', { name: 'Try it out' });
+  const cancel = operation.getByRole('button', { name: 'Cancel' });
+  await tryItOut.or(cancel).first().waitFor({ state: 'visible' });
+  if (await tryItOut.isVisible()) await tryItOut.click();
+  await operation.locator('tr[data-param-name="id"] input').first().fill(id);
+  await operation.getByRole('button', { name: 'Execute' }).click();
+  const live = operation.locator('.live-responses-table');
+  const status = live.locator('tbody .response .response-col_status');
+  await status.first().waitFor({ state: 'visible' });
+  const statusText = (await status.first().innerText()).trim();
+  const description = (await live.locator('tbody .response .response-col_description').first().innerText()).trim();
+  check(statusText.startsWith('200'), `GET the signed documents: 200 (Swagger UI shows "${statusText}": ${description.slice(0, 300)})`);
+  check(/content-type:\s*application\/pdf/i.test(description), `the answer is a PDF (Swagger UI shows: ${description.slice(0, 500)})`);
+  const download = live.locator('a[download]').first();
+  await download.waitFor({ state: 'visible' });
+  const name = await download.getAttribute('download');
+  check(name === 'purchase-agreement.pdf', `Swagger UI offers the PDF as a download named by the gateway (got ${JSON.stringify(name)})`);
+  const [file] = await Promise.all([page.waitForEvent('download'), download.click()]);
+  const bytes = await streamToBuffer(await file.createReadStream());
+  check(bytes.subarray(0, 5).toString('latin1') === '%PDF-', `the downloaded file is a PDF (starts with ${JSON.stringify(bytes.subarray(0, 8).toString('latin1'))})`);
+  await live.evaluate((element) => element.scrollIntoView({ block: 'center' }));
+  log(`GET ${path}: 200, ${name} downloaded (${bytes.length} bytes, a PDF)`);
+}
+
+async function streamToBuffer(stream) {
+  const chunks = [];
+  for await (const chunk of stream) chunks.push(chunk);
+  return Buffer.concat(chunks);
 }
 
 async function screenshot(page) {
@@ -327,6 +391,7 @@ async function main() {
       headless: true,
       args: CHROMIUM_ARGS,
       viewport: { width: 1280, height: 1100 },
+      acceptDownloads: true, // the signed PDF (step 6b)
       timeout: STEP_MS,
     });
     context.setDefaultTimeout(STEP_MS);
@@ -336,8 +401,9 @@ async function main() {
     await page.locator('.swagger-ui .information-container .title').waitFor({ state: 'visible' });
 
     await authorize(page, API_KEY);
-    const session = await createSessionInSwaggerUi(page);
+    const { session, example } = await createSessionInSwaggerUi(page);
     await followTheSessionInSwaggerUi(page, session);
+    await fetchTheSignedPdfInSwaggerUi(page, base, example);
 
     await cleanUp();
     clearTimeout(overall);

@@ -20,6 +20,7 @@ class ArchitectureTest {
 
     /** The HTTP edge: resources, filters, body reception, JSON binding, problems, the webhook routes, authentication. */
     static final String[] EDGE = { ROOT + ".api", ROOT + ".api.generated..", ROOT + ".api.http..", ROOT + ".api.body..",
+            ROOT + ".api.download..",
             ROOT + ".api.json..", ROOT + ".api.problem..", ROOT + ".webhook.inbound..", ROOT + ".webhook.admin..",
             ROOT + ".security..", ROOT + ".startup..", ROOT + ".simulator.." };
     /** Implementations of the ports that keep shared state, chosen by esign.state.store. */

@@ -23,6 +23,8 @@ import com.esigngateway.session.Caller;
 import com.esigngateway.session.CallerRequest;
 import com.esigngateway.session.CreateSignerLink;
 import com.esigngateway.session.CreateSigningSession;
+import com.esigngateway.session.GetSignedDocuments;
+import com.esigngateway.api.download.SignedDocumentsResponse;
 import com.esigngateway.session.ListSigningSessions;
 import com.esigngateway.session.PurgeSigningSession;
 import com.esigngateway.session.ReadAuditTrail;
@@ -56,6 +58,7 @@ public class SigningSessionResource implements SigningSessionsApi {
     private final PurgeSigningSession purge;
     private final CancelSigningSessionPurge purgeCancel;
     private final CorrectSigner correctSigner;
+    private final GetSignedDocuments signedDocuments;
     private final Callers callers;
     private final AuditLog audit;
     private final ProblemStatuses statuses;
@@ -63,9 +66,10 @@ public class SigningSessionResource implements SigningSessionsApi {
     SigningSessionResource(CreateSigningSession create, ReadSigningSession read, ListSigningSessions list,
             CancelSigningSession cancel, SendInvitations invitations, RenewContinueLink continueLink,
             CreateSignerLink signerLink, ReadAuditTrail auditTrail, PurgeSigningSession purge,
-            CancelSigningSessionPurge purgeCancel, CorrectSigner correctSigner, Callers callers, AuditLog audit,
-            ProblemStatuses statuses) {
+            CancelSigningSessionPurge purgeCancel, CorrectSigner correctSigner, GetSignedDocuments signedDocuments,
+            Callers callers, AuditLog audit, ProblemStatuses statuses) {
         this.correctSigner = correctSigner;
+        this.signedDocuments = signedDocuments;
         this.purge = purge;
         this.purgeCancel = purgeCancel;
         this.audit = audit;
@@ -146,6 +150,14 @@ public class SigningSessionResource implements SigningSessionsApi {
     public Uni<Response> getAuditTrail(String id, String requestId) {
         CallerRequest call = call(requestId);
         return audited("audit-trail", id, call, false, auditTrail.read(id, call).map(SigningSessionResource::ok), null);
+    }
+
+    @Override
+    @RolesAllowed({Roles.SIGNING_SESSIONS, Roles.SIGNING_SESSIONS_READ})
+    public Uni<Response> getSignedDocuments(String id, String requestId) {
+        CallerRequest call = call(requestId);
+        return audited("signed-documents", id, call, false, signedDocuments.get(id, call).map(SignedDocumentsResponse::of),
+                null);
     }
 
     @Override

@@ -124,6 +124,42 @@ public interface VendorConfig {
     /** Where the vendor's answers keep what it does not document; each a list of field paths tried in turn. */
     Answers answers();
 
+    /** Addresses of the vendor's calls that its documentation only names. */
+    Paths paths();
+
+    interface Paths {
+        /**
+         * GetSessionFiles, the signed documents of a completed session: a path template (after the base URL) in
+         * which {@code {id}} is the session id. The vendor names the call but documents no URI: confirm it.
+         */
+        @WithDefault("rest/v1/sessions/{id}/files")
+        String sessionFiles();
+
+        /** The HTTP method of {@link #sessionFiles()}. */
+        @WithDefault("GET")
+        String sessionFilesMethod();
+    }
+
+    /**
+     * Calls whose answers hold documents (the signed documents). The answer goes to encrypted temporary files as it
+     * arrives, never whole into memory; documents come as number arrays, which take up to four bytes per byte.
+     */
+    Downloads downloads();
+
+    interface Downloads {
+        /**
+         * Time limit for one download from the vendor (and for the caller's request that waits for it). Nothing goes to
+         * the caller while the vendor's answer arrives, so keep it below {@code quarkus.http.idle-timeout} (60s), or
+         * the caller's connection is closed first; raise both for a slow link.
+         */
+        @WithDefault("50s")
+        Duration timeout();
+
+        /** The largest answer read; fits 100 MB of documents as number arrays. A longer one is a 502. */
+        @WithDefault("512M")
+        MemorySize maxAnswerSize();
+    }
+
     interface Answers {
         /** The session's status code (1..9) in a GetSession answer's session. */
         @WithDefault("SessionInfo.StatusCode,SessionInfo.Status,StatusCode,Status,SessionStatus")
@@ -140,6 +176,14 @@ public interface VendorConfig {
         /** The session's owner (an email). */
         @WithDefault("UserName,Username,Owner,SessionInfo.UserName,SessionInfo.Owner")
         List<String> owner();
+
+        /** Field names that hold a file's bytes (a number array or base64) in a files answer, in any object. */
+        @WithDefault("FileBytes,Bytes,FileContent,Content,DocumentBytes")
+        List<String> fileBytes();
+
+        /** Field names that hold the file's name in the same object. */
+        @WithDefault("FileName,DocumentName,Name")
+        List<String> fileName();
     }
 
     interface Retry {

@@ -119,12 +119,16 @@ public class DocumentSpool {
         return new Spooler(Long.MAX_VALUE, null, null, null, null);
     }
 
-    Spooler spooler() {
+    /**
+     * A new place for one document's bytes: in memory up to the spool threshold, then in an encrypted file that counts
+     * against the capacity. {@link Spooler#finish()} gives the content; {@link Spooler#discard()} throws it away.
+     */
+    public Spooler spooler() {
         return new Spooler(threshold, directory, this, cipher, files);
     }
 
     /** Receives one document's decoded bytes, counting what the vendor body will need. */
-    static final class Spooler extends OutputStream {
+    public static final class Spooler extends OutputStream {
         private final long threshold;
         private final Path directory;
         private final DocumentSpool spool;
@@ -184,7 +188,7 @@ public class DocumentSpool {
             memory = null;
         }
 
-        DocumentContent finish() throws IOException {
+        public DocumentContent finish() throws IOException {
             out.close();
             if (file == null) {
                 return DocumentContent.inMemory(memory.toByteArray(), digits);
@@ -206,7 +210,7 @@ public class DocumentSpool {
             }
         }
 
-        void discard() {
+        public void discard() {
             unreserve();
             try {
                 out.close();

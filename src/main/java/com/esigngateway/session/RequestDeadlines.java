@@ -24,4 +24,9 @@ public class RequestDeadlines {
     public Deadline start(Caller caller) {
         return start().forClient(caller.tag());
     }
+
+    /** The deadline of a caller's request with a time limit of its own (a download's). */
+    public Deadline start(Caller caller, java.time.Duration limit) {
+        return Deadline.after(limit).forClient(caller.tag());
+    }
 }

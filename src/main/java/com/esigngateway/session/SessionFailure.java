@@ -29,6 +29,10 @@ public class SessionFailure extends RuntimeException {
         SESSION_STATE_CONFLICT,
         /** The signer's state does not allow the operation (a signer who completed, declined or delegated). */
         SIGNER_STATE_CONFLICT,
+        /** The session is not completed, so it has no signed documents (yet). */
+        SESSION_NOT_COMPLETED,
+        /** The session's documents were purged. */
+        DOCUMENTS_PURGED,
         /** The Idempotency-Key was used before for a different request. */
         IDEMPOTENCY_KEY_REUSED,
         /** An earlier attempt with the Idempotency-Key may have created a session, and none was found. */

@@ -16,7 +16,8 @@ import io.vertx.ext.web.handler.BodyHandler;
 
 /**
  * The simulated vendor's calls about existing sessions, one handler each: GetSession, GetSessionsLiteByTransactionId,
- * CancelSession, PurgeSessionDocs, CancelPurgingSession, Update Signers, SendSignerEmailInvites,
+ * CancelSession, PurgeSessionDocs, CancelPurgingSession, GetSessionFiles (at the gateway's default path), Update
+ * Signers, SendSignerEmailInvites,
  * GetSignerInviteToken and GetSessionActionLogs. Each checks the token and takes the injected faults like the other simulator routes.
  */
 @ApplicationScoped
@@ -51,6 +52,8 @@ public class SessionLifecycleRoutes {
                         Boolean.parseBoolean(rc.queryParams().get("purgeNow")))));
         router.route(HttpMethod.PUT, rest + "/sessions/cancelPurging/:sessionId")
                 .handler(rc -> answer(rc, () -> vendor.cancelPurging(rc.pathParam("sessionId"))));
+        router.route(HttpMethod.GET, rest + "/sessions/:sessionId/files")
+                .handler(rc -> answer(rc, () -> vendor.sessionFiles(rc.pathParam("sessionId"))));
         router.route(HttpMethod.GET, rest + "/sessions/:sessionId")
                 .handler(rc -> answer(rc, () -> vendor.getSession(rc.pathParam("sessionId"))));
         router.route(HttpMethod.PUT, rest + "/signers").handler(BodyHandler.create().setBodyLimit(1024 * 1024))

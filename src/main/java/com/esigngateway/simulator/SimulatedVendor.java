@@ -369,6 +369,39 @@ public class SimulatedVendor {
         return response;
     }
 
+    /**
+     * GetSessionFiles, as the gateway's default configuration guesses it: {@code {"Documents": [{FileName, FileBytes}]}},
+     * the bytes in the configured wire format; each document a stand-in PDF. Only a completed session has them.
+     */
+    JsonNode sessionFiles(String id) {
+        SimulatedSession session = session(id);
+        if (session == null) {
+            return NODES.textNode(SESSION_NOT_FOUND);
+        }
+        int status = session.status();
+        if (status == SimulatedSession.PURGED) {
+            return NODES.textNode("Error: The session's documents have been purged.");
+        }
+        if (status != SimulatedSession.COMPLETED) {
+            return NODES.textNode("Error: The session is not completed.");
+        }
+        ObjectNode response = NODES.objectNode();
+        ArrayNode files = response.putArray("Documents");
+        for (String name : session.documents) {
+            byte[] pdf = SimulatedPdf.signedCopy(name, id);
+            ObjectNode file = files.addObject().put("FileName", name);
+            if (vendorConfig.wire().fileBytes() == VendorConfig.FileBytesFormat.BASE64) {
+                file.put("FileBytes", java.util.Base64.getEncoder().encodeToString(pdf));
+            } else {
+                ArrayNode bytes = file.putArray("FileBytes");
+                for (byte b : pdf) {
+                    bytes.add(b & 0xFF);
+                }
+            }
+        }
+        return response;
+    }
+
     SimulatedSession session(String id) {
         return id == null ? null : sessions.get(id);
     }

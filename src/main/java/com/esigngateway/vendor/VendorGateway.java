@@ -26,6 +26,13 @@ import com.esigngateway.vendor.model.VendorUpdateSignersRequest;
 import com.esigngateway.vendor.rest.VendorHttp;
 import com.esigngateway.vendor.wire.VendorBody;
 import com.esigngateway.vendor.wire.VendorBodyWriter;
+import com.esigngateway.vendor.wire.SessionFilesReader;
+import com.esigngateway.vendor.model.SessionFile;
+import com.esigngateway.document.DocumentContent;
+import com.esigngateway.document.DocumentSpool;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
+import java.util.List;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.quarkus.cache.Cache;
@@ -83,11 +90,17 @@ public class VendorGateway {
     private final VendorOperation<Purge, Boolean> purgeSessionDocs;
     private final VendorOperation<String, Boolean> cancelPurging;
     private final VendorOperation<VendorUpdateSignersRequest, Boolean> updateSigners;
+    private final VendorOperation<String, DocumentContent> sessionFiles;
+    private final SessionFilesReader filesReader;
+    private final DocumentSpool spool;
 
     VendorGateway(VendorCallPipeline pipeline, VendorTokenProvider tokens, VendorHttp rest,
             VendorBodyWriter bodies, @CacheName(LANDING_URL_CACHE) Cache landingUrls, VendorConfig vendor,
-            UpstreamConfig upstream) {
+            UpstreamConfig upstream, DocumentSpool spool, ObjectMapper mapper) {
         this.pipeline = pipeline;
+        this.spool = spool;
+        this.filesReader = new SessionFilesReader(mapper.getFactory(), vendor.answers().fileBytes(),
+                vendor.answers().fileName());
         this.tokens = tokens;
         this.landingUrls = landingUrls;
         this.vendor = vendor;
@@ -179,6 +192,15 @@ public class VendorGateway {
                 .request((update, call) -> rest.updateSigners(call.token(), call.requestId(), update, call.maxAnswer()))
                 .vendorErrors(VendorGateway::unknownSession)
                 .answer(VendorGateway::unlessRefused));
+        // GetSessionFiles at esign.vendor.paths.session-files (undocumented): the answer, documents and all, is
+        // spooled as it arrives; a read, so retried; it takes an upload slot, as large transfers do.
+        this.sessionFiles = pipeline.declare(VendorOperation.<String, DocumentContent>named("GetSessionFiles")
+                .withToken().timeLimit(vendor.downloads().timeout()).breaker(sessionCalls).rateLimited().uploadSlots()
+                .retried(reads).maxAnswer(vendor.downloads().maxAnswerSize().asLongValue())
+                .request((id, call) -> rest.sessionFiles(call.token(), id, call.requestId(), call.maxAnswer(),
+                        spool::spooler))
+                .vendorErrors(VendorGateway::unknownSession)
+                .answer(VendorAnswer::spooled));
     }
 
     /** A session the vendor does not have, else a refusal because of the session's state (purges). */
@@ -232,6 +254,36 @@ public class VendorGateway {
     /** Whether the vendor took the signers as given (Update Signers). */
     public Uni<Boolean> updateSigners(VendorUpdateSignersRequest update, String requestId, Deadline deadline) {
         return call(updateSigners, update, requestId, deadline).map(Answered::value);
+    }
+
+    /**
+     * The files of a session (GetSessionFiles), decoded into temporary files on a worker thread; the caller releases
+     * them. An answer with no file in it, or one that cannot be read, is a bad answer.
+     */
+    public Uni<List<SessionFile>> sessionFiles(String sessionId, String requestId, Deadline deadline) {
+        return call(sessionFiles, sessionId, requestId, deadline).map(Answered::value)
+                .emitOn(Infrastructure.getDefaultWorkerPool())
+                .map(answer -> {
+                    try {
+                        List<SessionFile> files = filesReader.read(answer, spool::spooler);
+                        if (files.isEmpty()) {
+                            throw new VendorException(VendorFailure.BAD_ANSWER,
+                                    "The vendor's GetSessionFiles answer holds no file.");
+                        }
+                        return files;
+                    } catch (DocumentSpool.SpoolFullException full) {
+                        throw new VendorException(VendorFailure.BUSY, "The gateway has no room for the signed "
+                                + "documents in its temporary files right now; retry shortly.",
+                                java.time.Duration.ofSeconds(5));
+                    } catch (SessionFilesReader.UnreadableFilesException unreadable) {
+                        throw new VendorException(VendorFailure.BAD_ANSWER,
+                                "The vendor's GetSessionFiles answer cannot be read: " + unreadable.getMessage() + ".");
+                    } catch (java.io.IOException e) {
+                        throw new java.io.UncheckedIOException("The signed documents could not be spooled", e);
+                    } finally {
+                        answer.release();
+                    }
+                });
     }
 
     public Uni<Boolean> sendInvites(Invitations invitations, String requestId, Deadline deadline) {

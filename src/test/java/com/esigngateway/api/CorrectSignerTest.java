@@ -54,6 +54,10 @@ class CorrectSignerTest extends HealthyVendorTest {
                 .patch(BUYER).then().statusCode(200)
                 .body("signer.id", equalTo(VendorStubs.BUYER_ID)).body("invitation", equalTo("NOT_REQUESTED"));
         JsonNode update = sentUpdate();
+        // byte for byte: what the vendor's Update Signers receives
+        assertThat(new String(vendor.findAll(putRequestedFor(urlPathEqualTo(UPDATE))).get(0).getBody(), StandardCharsets.UTF_8))
+                .isEqualTo(java.nio.file.Files.readString(java.nio.file.Path.of(
+                        "src/test/resources/golden/update-signers-email-and-phone.json")).strip());
         assertThat(update.path("username").asText()).isEqualTo("agent@example.com");
         assertThat(update.path("signingSessionId").asText()).isEqualTo(VendorStubs.SESSION_ID);
         JsonNode signer = update.path("signers").get(0);

@@ -74,7 +74,8 @@ class SessionOwnershipTest extends HealthyVendorTest {
             new Operation("correct-signer", "PATCH", "/signers/" + VendorStubs.BUYER_ID, "{\"lastName\":\"Buyer-Smith\"}",
                     200),
             new Operation("purge", "POST", "/purge", "{\"now\":true}", 202, 3),
-            new Operation("purge-cancel", "POST", "/purge/cancel", null, 202, 3));
+            new Operation("purge-cancel", "POST", "/purge/cancel", null, 202, 3),
+            new Operation("signed-documents", "GET", "/documents/signed", null, 200, 3));
 
     /** A caller: how it authenticates. */
     record As(String name, java.util.function.Supplier<RequestSpecification> request) {
@@ -106,6 +107,8 @@ class SessionOwnershipTest extends HealthyVendorTest {
         vendor.stubFor(put(urlPathEqualTo("/rest/v1/signers/invite")).willReturn(VendorStubs.returnValue("True")));
         vendor.stubFor(put(urlPathEqualTo("/rest/v1/signers")).willReturn(VendorStubs.returnValue("True")));
         vendor.stubFor(get(urlPathMatching("/rest/v1/signers/[^/]+/token")).willReturn(VendorStubs.returnValue("SIGNER-TOKEN")));
+        vendor.stubFor(get(urlPathMatching("/rest/v1/sessions/[^/]+/files")).willReturn(VendorStubs.json(
+                "{\"Documents\":[{\"FileName\":\"signed.pdf\",\"FileBytes\":[37,80,68,70]}]}")));
         vendor.stubFor(get(urlPathMatching("/rest/v1/sessions/[^/]+/actionlogs")).willReturn(VendorStubs.json(
                 "{\"ActionLogs\":[{\"ActionDate\":\"\\/Date(1796119200000)\\/\",\"IPAddress\":\"203.0.113.7\","
                         + "\"Description\":\"Session sent to signers\"}]}")));
@@ -177,7 +180,7 @@ class SessionOwnershipTest extends HealthyVendorTest {
                     "PUT /rest/v1/signers/invite", "GET /rest/v1/signers/" + VendorStubs.BUYER_ID + "/token",
                     "GET /rest/v1/sessions/" + OWN + "/actionlogs", "PUT /rest/v1/signers",
                     "PUT /rest/v1/sessions/" + OWN + "/purge",
-                    "PUT /rest/v1/sessions/cancelPurging/" + OWN);
+                    "PUT /rest/v1/sessions/cancelPurging/" + OWN, "GET /rest/v1/sessions/" + OWN + "/files");
         }
     }
 

@@ -46,6 +46,9 @@ class DevModeFlowTest {
     void signersWhoSignInTheSimulatorBringASignedCompletedEvent() {
         var created = Requests.create(Contract.exampleRequest()).statusCode(201).extract();
         String session = created.path("id");
+        String signed = Requests.PATH + "/" + session + "/documents/signed";
+        Requests.raw().accept("*/*").get(signed).then().statusCode(409)
+                .body("type", equalTo("urn:esign-gateway:problem:session-not-completed"));
 
         given().post("/simulator/admin/sessions/" + session + "/complete").then().statusCode(401);
         admin().post("/simulator/admin/sessions/" + session + "/complete").then().statusCode(200)
@@ -65,6 +68,21 @@ class DevModeFlowTest {
         assertThat(completed.path("data").path("session").path("status").asText()).isEqualTo("COMPLETED");
         assertThat(completed.path("data").path("session").path("owner").asText()).isEqualTo("agent@example.com");
         Requests.conforming().get(Requests.PATH + "/" + session).then().statusCode(200).body("status", equalTo("COMPLETED"));
+
+        // the completed event links to the signed documents, which the simulator gives as a stand-in PDF
+        assertThat(completed.path("data").path("links").path("signedDocuments").asText()).isEqualTo(signed);
+        assertThat(crm).filteredOn(delivery -> !delivery.json().path("type").asText().equals("signing-session.completed"))
+                .allMatch(delivery -> delivery.json().path("data").path("links").isMissingNode());
+        var pdf = Requests.raw().accept("*/*").get(signed).then().statusCode(200).contentType("application/pdf")
+                .header("Content-Disposition", equalTo("attachment; filename=\"purchase-agreement.pdf\"; "
+                        + "filename*=UTF-8''purchase-agreement.pdf")).extract().asByteArray();
+        assertThat(new String(pdf, java.nio.charset.StandardCharsets.US_ASCII)).startsWith("%PDF-1.4")
+                .contains("Signed copy of purchase-agreement.pdf").endsWith("%%EOF\n");
+
+        // once purged, there is nothing left to fetch, and the answer says so
+        Requests.raw().body(Map.of("now", true)).post(Requests.PATH + "/" + session + "/purge").then().statusCode(202);
+        Requests.raw().accept("*/*").get(signed).then().statusCode(404)
+                .body("type", equalTo("urn:esign-gateway:problem:documents-purged"));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package com.esigngateway.vendor.answer;
 
+import com.esigngateway.document.DocumentContent;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
@@ -7,9 +8,14 @@ import com.fasterxml.jackson.databind.JsonNode;
  * answer function reads its result from.
  *
  * @param operation the vendor's name of the call, for messages
- * @param body the answer as JSON
+ * @param body the answer as JSON; an empty object for a download too large to be read as a tree
+ * @param spooled a download's whole answer, as it came (null for other calls)
  */
-public record VendorAnswer(String operation, JsonNode body, VendorFailure emptyResult) {
+public record VendorAnswer(String operation, JsonNode body, VendorFailure emptyResult, DocumentContent spooled) {
+
+    public VendorAnswer(String operation, JsonNode body, VendorFailure emptyResult) {
+        this(operation, body, emptyResult, null);
+    }
 
     /** The {@code ReturnValue} of a RequestResponse (an encrypted key, a token, a landing URL, "True"). */
     public String returnValue() {

@@ -37,6 +37,15 @@ final class VendorAnswers {
     }
 
     <T> T classify(VendorOperation<?, T> operation, VendorResponse response) {
+        try {
+            return classifyAnswer(operation, response);
+        } catch (RuntimeException failure) {
+            response.release();
+            throw failure;
+        }
+    }
+
+    private <T> T classifyAnswer(VendorOperation<?, T> operation, VendorResponse response) {
         int status = response.status();
         if (status == 429) {
             throw new VendorException(VendorFailure.THROTTLED, "The vendor is throttling this gateway.",
@@ -50,7 +59,8 @@ final class VendorAnswers {
             throw VendorException.tokenRefused("HTTP " + status);
         }
         String text = response.body();
-        JsonNode body = parse(text);
+        // a download too large to be an error text: its reader takes it from the spool
+        JsonNode body = text == null && response.spooled() != null ? mapper.createObjectNode() : parse(text);
         String error = errorText(body, text);
         if (error != null) {
             throw vendorError(operation, error);
@@ -75,7 +85,7 @@ final class VendorAnswers {
         if (body.isNull() || body.isMissingNode()) {
             throw VendorException.emptyResult(operation.name, operation.emptyResult);
         }
-        return operation.answer.apply(new VendorAnswer(operation.name, body, operation.emptyResult));
+        return operation.answer.apply(new VendorAnswer(operation.name, body, operation.emptyResult, response.spooled()));
     }
 
     /** A failure of the call itself: no connection, a broken connection, a read timeout, an answer too large. */
@@ -83,6 +93,10 @@ final class VendorAnswers {
         for (Throwable t = failure; t != null; t = t.getCause()) {
             if (t instanceof VendorException vendor) {
                 return vendor;
+            }
+            if (t instanceof com.esigngateway.document.DocumentSpool.SpoolFullException) {
+                return new VendorException(VendorFailure.BUSY, "The gateway has no room for the vendor's " + operation
+                        + " answer in its temporary files right now; retry shortly.", DEFAULT_RETRY_AFTER);
             }
             if (t instanceof AnswerTooLargeException tooLarge) {
                 return new VendorException(VendorFailure.BAD_ANSWER, "The vendor's " + operation + " answer is larger than "

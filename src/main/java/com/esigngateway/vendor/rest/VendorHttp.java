@@ -10,6 +10,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import com.esigngateway.config.VendorConfig;
+import com.esigngateway.document.DocumentContent;
+import com.esigngateway.document.DocumentSpool;
 import com.esigngateway.vendor.model.VendorInviteRequest;
 import com.esigngateway.vendor.model.VendorUpdateSignersRequest;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -39,6 +41,8 @@ import io.vertx.mutiny.core.http.HttpClientResponse;
 public class VendorHttp {
 
     public static final String REQUEST_ID = "X-Request-Id";
+    /** A download answer up to this size is also kept as text: it may be an {@code "Error: …"}. */
+    public static final int ERROR_TEXT_LIMIT = 64 * 1024;
     private static final String AUTHORIZATION = "Authorization";
 
     private final Vertx vertx;
@@ -144,6 +148,19 @@ public class VendorHttp {
                 maxAnswer);
     }
 
+    /**
+     * GetSessionFiles, at the configured path and method ({@code {id}} replaced by the session id): the answer holds
+     * documents, so it goes to {@code spool} as it arrives, never whole into memory.
+     */
+    public Uni<VendorResponse> sessionFiles(String token, String sessionId, String requestId, long maxAnswer,
+            java.util.function.Supplier<DocumentSpool.Spooler> spool) {
+        String path = config.paths().sessionFiles().replace("{id}", segment(sessionId));
+        HttpMethod method = HttpMethod.valueOf(config.paths().sessionFilesMethod().strip().toUpperCase(Locale.ROOT));
+        Body body = method == HttpMethod.GET || method == HttpMethod.HEAD ? null : Body.of(new byte[0]);
+        return send(method, path.startsWith("/") ? path.substring(1) : path, token, requestId, body, maxAnswer,
+                spool);
+    }
+
     /** A request body: in memory, or streamed with its exact length. */
     private record Body(Buffer bytes, Multi<Buffer> stream, long length) {
         static Body of(byte[] json) {
@@ -153,6 +170,11 @@ public class VendorHttp {
 
     private Uni<VendorResponse> send(HttpMethod method, String path, String authorization, String requestId,
             Body body, long maxAnswer) {
+        return send(method, path, authorization, requestId, body, maxAnswer, null);
+    }
+
+    private Uni<VendorResponse> send(HttpMethod method, String path, String authorization, String requestId,
+            Body body, long maxAnswer, java.util.function.Supplier<DocumentSpool.Spooler> spool) {
         return Uni.createFrom().deferred(() -> {
             Target to = target();
             RequestOptions options = new RequestOptions().setMethod(method).setHost(to.host()).setPort(to.port())
@@ -167,30 +189,25 @@ public class VendorHttp {
             if (body != null) {
                 options.putHeader("Content-Type", "application/json").putHeader("Content-Length", String.valueOf(body.length()));
             }
-            return to.client().request(options).chain(request -> exchange(request, body, maxAnswer));
+            return to.client().request(options).chain(request -> exchange(request, body, maxAnswer, spool));
         });
     }
 
-    private Uni<VendorResponse> exchange(HttpClientRequest request, Body body, long maxAnswer) {
+    private Uni<VendorResponse> exchange(HttpClientRequest request, Body body, long maxAnswer,
+            java.util.function.Supplier<DocumentSpool.Spooler> spool) {
         Uni<HttpClientResponse> sent = body == null ? request.send()
                 : body.bytes() != null ? request.send(body.bytes())
                 : request.send(io.vertx.mutiny.core.streams.ReadStream.newInstance(
                         ReadStreamSubscriber.asReadStream(body.stream(), Buffer::getDelegate)));
         // Cancelled (the time limit, a caller gone): the request is reset, so nothing keeps running at the vendor's.
-        return sent.chain(response -> read(response, maxAnswer))
+        return sent.chain(response -> spool == null ? read(response, maxAnswer) : readSpooled(response, maxAnswer, spool.get()))
                 .onCancellation().invoke(() -> request.reset());
     }
 
     /** The whole answer, if it stays within {@code maxAnswer} bytes; beyond, the connection is reset and reading stops. */
     private static Uni<VendorResponse> read(HttpClientResponse response, long maxAnswer) {
-        Map<String, String> headers = new HashMap<>();
-        response.headers().forEach(entry -> headers.putIfAbsent(entry.getKey().toLowerCase(Locale.ROOT), entry.getValue()));
-        String declared = headers.get("content-length");
-        if (declared != null && declared.chars().allMatch(Character::isDigit) && declared.length() < 19
-                && Long.parseLong(declared) > maxAnswer) {
-            response.exceptionHandler(afterReset -> {
-            });
-            response.request().reset();
+        Map<String, String> headers = headers(response);
+        if (declaredTooLarge(response, headers, maxAnswer)) {
             return Uni.createFrom().failure(new AnswerTooLargeException(maxAnswer));
         }
         return Uni.createFrom().emitter(emitter -> {
@@ -222,6 +239,97 @@ public class VendorHttp {
                 }
             });
         });
+    }
+
+    /**
+     * The whole answer into {@code spooler}, within {@code maxAnswer} bytes (beyond, the connection is reset); its text
+     * as well while it is small. Whatever ends it other than its end (too large, a broken connection, a time limit or
+     * a caller gone) throws the spooled part away.
+     */
+    private static Uni<VendorResponse> readSpooled(HttpClientResponse response, long maxAnswer,
+            DocumentSpool.Spooler spooler) {
+        Map<String, String> headers = headers(response);
+        if (declaredTooLarge(response, headers, maxAnswer)) {
+            spooler.discard();
+            return Uni.createFrom().failure(new AnswerTooLargeException(maxAnswer));
+        }
+        return Uni.createFrom().emitter(emitter -> {
+            io.vertx.core.buffer.Buffer head = io.vertx.core.buffer.Buffer.buffer();
+            long[] received = {0};
+            AtomicBoolean settled = new AtomicBoolean();
+            Runnable stop = () -> {
+                response.handler(null);
+                spooler.discard();
+                response.request().reset();
+            };
+            emitter.onTermination(() -> {
+                if (settled.compareAndSet(false, true)) {
+                    stop.run(); // cancelled while the answer was arriving
+                }
+            });
+            response.handler(chunk -> {
+                if (settled.get()) {
+                    return;
+                }
+                received[0] += chunk.length();
+                if (received[0] > maxAnswer) {
+                    settled.set(true);
+                    stop.run();
+                    emitter.fail(new AnswerTooLargeException(maxAnswer));
+                    return;
+                }
+                byte[] bytes = chunk.getBytes();
+                if (received[0] <= ERROR_TEXT_LIMIT) {
+                    head.appendBytes(bytes);
+                }
+                try {
+                    spooler.write(bytes, 0, bytes.length);
+                } catch (java.io.IOException e) {
+                    settled.set(true);
+                    stop.run();
+                    emitter.fail(e);
+                }
+            });
+            response.exceptionHandler(failure -> {
+                if (settled.compareAndSet(false, true)) {
+                    spooler.discard();
+                    emitter.fail(failure);
+                }
+            });
+            response.endHandler(() -> {
+                if (settled.compareAndSet(false, true)) {
+                    DocumentContent content;
+                    try {
+                        content = spooler.finish();
+                    } catch (java.io.IOException e) {
+                        spooler.discard();
+                        emitter.fail(e);
+                        return;
+                    }
+                    emitter.complete(new VendorResponse(response.statusCode(), headers,
+                            received[0] <= ERROR_TEXT_LIMIT ? head.toString(StandardCharsets.UTF_8) : null, content));
+                }
+            });
+        });
+    }
+
+    private static Map<String, String> headers(HttpClientResponse response) {
+        Map<String, String> headers = new HashMap<>();
+        response.headers().forEach(entry -> headers.putIfAbsent(entry.getKey().toLowerCase(Locale.ROOT), entry.getValue()));
+        return headers;
+    }
+
+    /** Whether the answer declares a length beyond {@code maxAnswer}: then the connection is reset unread. */
+    private static boolean declaredTooLarge(HttpClientResponse response, Map<String, String> headers, long maxAnswer) {
+        String declared = headers.get("content-length");
+        if (declared != null && declared.chars().allMatch(Character::isDigit) && declared.length() < 19
+                && Long.parseLong(declared) > maxAnswer) {
+            response.exceptionHandler(afterReset -> {
+            });
+            response.request().reset();
+            return true;
+        }
+        return false;
     }
 
     private Target target() {

@@ -11,6 +11,7 @@ import com.esigngateway.api.model.SessionSigner;
 import com.esigngateway.api.model.SigningSession;
 import com.esigngateway.api.model.SigningSessionEvent;
 import com.esigngateway.api.model.SigningSessionEventData;
+import com.esigngateway.api.model.SigningSessionEventLinks;
 import com.esigngateway.api.model.SigningSessionEventType;
 import com.esigngateway.api.model.VendorWebhookReport;
 import com.esigngateway.session.ReadSigningSession;
@@ -44,6 +45,8 @@ public class EventVerifier {
     }
 
     public static final String UNKNOWN_SESSION = "unknown_session";
+    /** The signed documents of a session, relative to the gateway: what a completed event links to. */
+    static final String SIGNED_DOCUMENTS_PATH = "/v1/signing-sessions/%s/documents/signed";
     public static final String UNKNOWN_SIGNER = "unknown_signer";
 
     private final ReadSigningSession sessions;
@@ -94,7 +97,11 @@ public class EventVerifier {
                                 .kind(webhook.kind())
                                 .statusCode(webhook.statusCode())
                                 .signerId(webhook.signerId())
-                                .newSessionId(webhook.newSessionId())));
+                                .newSessionId(webhook.newSessionId()))
+                        .links(type == SigningSessionEventType.SIGNING_SESSION_COMPLETED
+                                ? new SigningSessionEventLinks().signedDocuments(SIGNED_DOCUMENTS_PATH.formatted(
+                                        java.net.URLEncoder.encode(session.getId(), java.nio.charset.StandardCharsets.UTF_8)))
+                                : null));
         try {
             return new Verification(Optional.of(new VerifiedEvent(webhook.eventId(), type.toString(), webhook.receivedAt(),
                     mapper.writeValueAsString(event))), agrees, null, session.getOwner());
