@@ -15,9 +15,6 @@ import org.jboss.resteasy.reactive.server.spi.ServerMessageBodyReader;
 import org.jboss.resteasy.reactive.server.spi.ServerRequestContext;
 
 import com.esigngateway.api.model.SignerCorrection;
-import com.esigngateway.api.problem.BindingProblems;
-import com.fasterxml.jackson.core.JacksonException;
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 
@@ -62,19 +59,6 @@ public class SignerCorrectionReader implements ServerMessageBodyReader<SignerCor
     }
 
     private SignerCorrection read(InputStream body) throws IOException {
-        try (JsonParser parser = reader.createParser(body)) {
-            try {
-                if (parser.nextToken() == null) {
-                    return null;
-                }
-                SignerCorrection correction = reader.readValue(parser);
-                if (parser.nextToken() != null) {
-                    throw BindingProblems.trailingContent();
-                }
-                return correction;
-            } catch (JacksonException e) {
-                throw BindingProblems.of(e, parser.getParsingContext());
-            }
-        }
+        return StrictJson.readOne(reader, reader.createParser(body), failure -> null);
     }
 }

@@ -1,6 +1,5 @@
 package com.esigngateway.api.json;
 
-import java.io.CharConversionException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.annotation.Annotation;
@@ -17,11 +16,9 @@ import org.jboss.resteasy.reactive.server.spi.ServerRequestContext;
 
 import com.esigngateway.api.body.RequestBodySpool;
 import com.esigngateway.api.model.CreateSigningSessionRequest;
-import com.esigngateway.api.problem.BindingProblems;
 import com.esigngateway.document.Base64Padding;
 import com.esigngateway.document.DocumentContentDeserializer;
 import com.esigngateway.document.DocumentSpool;
-import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
@@ -122,29 +119,11 @@ public class SigningSessionRequestReader implements ServerMessageBodyReader<Crea
     }
 
     private CreateSigningSessionRequest read(ObjectReader using, JsonParser created) throws IOException {
-        try (JsonParser parser = created) {
-            try {
-                if (parser.nextToken() == null) {
-                    return null; // no body: the validator reports it with the request's other problems
-                }
-                CreateSigningSessionRequest request = using.readValue(parser);
-                if (parser.nextToken() != null) {
-                    throw BindingProblems.trailingContent();
-                }
-                return request;
-            } catch (JacksonException e) {
-                DocumentSpool.SpoolFullException full = spoolFull(e);
-                if (full != null) {
-                    throw full;
-                }
-                throw BindingProblems.of(e, parser.getParsingContext());
-            } catch (CharConversionException e) {
-                throw BindingProblems.notJson(null); // bytes in no encoding JSON may have
-            }
-        }
+        // no body is null: the validator reports it with the request's other problems
+        return StrictJson.readOne(using, created, SigningSessionRequestReader::spoolFull);
     }
 
-    private static DocumentSpool.SpoolFullException spoolFull(Throwable e) {
+    private static IOException spoolFull(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof DocumentSpool.SpoolFullException full) {
                 return full;

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.time.OffsetDateTime;
 import java.util.regex.Pattern;
 
+import com.esigngateway.api.problem.BindingProblems;
 import com.fasterxml.jackson.annotation.JsonSetter;
 import com.fasterxml.jackson.annotation.Nulls;
 import com.fasterxml.jackson.core.JsonParser;
@@ -14,6 +15,7 @@ import com.fasterxml.jackson.databind.DeserializationConfig;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.deser.BeanDeserializerModifier;
@@ -64,6 +66,36 @@ final class StrictJson {
             }
         }));
         return strict;
+    }
+
+    /**
+     * One JSON value from {@code created}, read with {@code using}: null when there is no body, a binding problem when
+     * anything follows it or Jackson fails (naming the field, never quoting the input) — unless {@code own} finds in
+     * Jackson's failure one of the caller's own to throw as it is (a full spool) — and bytes in no encoding JSON may
+     * have are not JSON.
+     */
+    static <T> T readOne(ObjectReader using, JsonParser created,
+            java.util.function.Function<Throwable, java.io.IOException> own) throws java.io.IOException {
+        try (JsonParser parser = created) {
+            try {
+                if (parser.nextToken() == null) {
+                    return null;
+                }
+                T value = using.readValue(parser);
+                if (parser.nextToken() != null) {
+                    throw BindingProblems.trailingContent();
+                }
+                return value;
+            } catch (com.fasterxml.jackson.core.JacksonException e) {
+                java.io.IOException thrown = own.apply(e);
+                if (thrown != null) {
+                    throw thrown;
+                }
+                throw BindingProblems.of(e, parser.getParsingContext());
+            } catch (java.io.CharConversionException e) {
+                throw BindingProblems.notJson(null);
+            }
+        }
     }
 
     /** Takes only RFC 3339 strings, then lets the application's own deserializer (time zone, precision) bind them. */
