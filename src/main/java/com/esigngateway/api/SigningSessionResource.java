@@ -24,7 +24,8 @@ import com.esigngateway.session.CallerRequest;
 import com.esigngateway.session.CreateSignerLink;
 import com.esigngateway.session.CreateSigningSession;
 import com.esigngateway.session.GetSignedDocuments;
-import com.esigngateway.api.download.SignedDocumentsResponse;
+import com.esigngateway.api.download.FileResponses;
+import com.esigngateway.session.ReadSignerUploads;
 import com.esigngateway.session.ListSigningSessions;
 import com.esigngateway.session.PurgeSigningSession;
 import com.esigngateway.session.ReadAuditTrail;
@@ -59,6 +60,7 @@ public class SigningSessionResource implements SigningSessionsApi {
     private final CancelSigningSessionPurge purgeCancel;
     private final CorrectSigner correctSigner;
     private final GetSignedDocuments signedDocuments;
+    private final ReadSignerUploads uploads;
     private final Callers callers;
     private final AuditLog audit;
     private final ProblemStatuses statuses;
@@ -67,7 +69,8 @@ public class SigningSessionResource implements SigningSessionsApi {
             CancelSigningSession cancel, SendInvitations invitations, RenewContinueLink continueLink,
             CreateSignerLink signerLink, ReadAuditTrail auditTrail, PurgeSigningSession purge,
             CancelSigningSessionPurge purgeCancel, CorrectSigner correctSigner, GetSignedDocuments signedDocuments,
-            Callers callers, AuditLog audit, ProblemStatuses statuses) {
+            ReadSignerUploads uploads, Callers callers, AuditLog audit, ProblemStatuses statuses) {
+        this.uploads = uploads;
         this.correctSigner = correctSigner;
         this.signedDocuments = signedDocuments;
         this.purge = purge;
@@ -156,7 +159,24 @@ public class SigningSessionResource implements SigningSessionsApi {
     @RolesAllowed({Roles.SIGNING_SESSIONS, Roles.SIGNING_SESSIONS_READ})
     public Uni<Response> getSignedDocuments(String id, String requestId) {
         CallerRequest call = call(requestId);
-        return audited("signed-documents", id, call, false, signedDocuments.get(id, call).map(SignedDocumentsResponse::of),
+        return audited("signed-documents", id, call, false, signedDocuments.get(id, call).map(FileResponses::signedDocuments),
+                null);
+    }
+
+    @Override
+    @RolesAllowed({Roles.SIGNING_SESSIONS, Roles.SIGNING_SESSIONS_READ})
+    public Uni<Response> listSignerUploads(String id, String signerId, Integer page, String requestId) {
+        CallerRequest call = call(requestId);
+        return audited("signer-uploads", id, call, false, uploads.list(id, signerId, page == null ? 0 : page, call)
+                .map(SigningSessionResource::ok), null);
+    }
+
+    @Override
+    @RolesAllowed({Roles.SIGNING_SESSIONS, Roles.SIGNING_SESSIONS_READ})
+    public Uni<Response> getSignerUpload(String id, String signerId, String uploadId, String requestId) {
+        CallerRequest call = call(requestId);
+        return audited("signer-upload", id, call, false, uploads.get(id, signerId, uploadId, call).map(upload ->
+                FileResponses.file(upload.fileName(), upload.contentType(), upload.content(), upload.content()::release)),
                 null);
     }
 

@@ -138,6 +138,17 @@ public interface VendorConfig {
         /** The HTTP method of {@link #sessionFiles()}. */
         @WithDefault("GET")
         String sessionFilesMethod();
+
+        /**
+         * The number of the first page of GetSignerDocuments ({@code pageNumber}); undocumented: 0, as for the other
+         * paginated call the vendor documents (GetSessionsLiteByTransactionId).
+         */
+        @WithDefault("0")
+        int signerDocumentsFirstPage();
+
+        /** The {@code pageSize} of GetSignerDocuments (the vendor paginates above 5 documents). */
+        @WithDefault("5")
+        int signerDocumentsPageSize();
     }
 
     /**
@@ -184,6 +195,14 @@ public interface VendorConfig {
         /** Field names that hold the file's name in the same object. */
         @WithDefault("FileName,DocumentName,Name")
         List<String> fileName();
+
+        /** Field names that hold the file's id in the same object (what a signer uploaded is fetched by it). */
+        @WithDefault("DocumentId,SignerDocumentId,FileId,Id")
+        List<String> fileId();
+
+        /** Field names that hold the file's media type in the same object; without one, it is told by its first bytes. */
+        @WithDefault("ContentType,MimeType,MediaType")
+        List<String> fileContentType();
     }
 
     interface Retry {

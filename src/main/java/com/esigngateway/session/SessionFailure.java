@@ -33,6 +33,8 @@ public class SessionFailure extends RuntimeException {
         SESSION_NOT_COMPLETED,
         /** The session's documents were purged. */
         DOCUMENTS_PURGED,
+        /** The signer has no upload with the id the caller gave. */
+        UPLOAD_NOT_FOUND,
         /** The Idempotency-Key was used before for a different request. */
         IDEMPOTENCY_KEY_REUSED,
         /** An earlier attempt with the Idempotency-Key may have created a session, and none was found. */

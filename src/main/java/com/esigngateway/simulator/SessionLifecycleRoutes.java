@@ -16,7 +16,7 @@ import io.vertx.ext.web.handler.BodyHandler;
 
 /**
  * The simulated vendor's calls about existing sessions, one handler each: GetSession, GetSessionsLiteByTransactionId,
- * CancelSession, PurgeSessionDocs, CancelPurgingSession, GetSessionFiles (at the gateway's default path), Update
+ * CancelSession, PurgeSessionDocs, CancelPurgingSession, GetSessionFiles (at the gateway's default path), GetSignerDocuments, Update
  * Signers, SendSignerEmailInvites,
  * GetSignerInviteToken and GetSessionActionLogs. Each checks the token and takes the injected faults like the other simulator routes.
  */
@@ -54,6 +54,9 @@ public class SessionLifecycleRoutes {
                 .handler(rc -> answer(rc, () -> vendor.cancelPurging(rc.pathParam("sessionId"))));
         router.route(HttpMethod.GET, rest + "/sessions/:sessionId/files")
                 .handler(rc -> answer(rc, () -> vendor.sessionFiles(rc.pathParam("sessionId"))));
+        router.route(HttpMethod.GET, rest + "/signer/docs/:userName/:sessionId/:signerId/:pageNumber/:pageSize")
+                .handler(rc -> answer(rc, () -> vendor.signerDocuments(rc.pathParam("userName"), rc.pathParam("sessionId"),
+                        rc.pathParam("signerId"), number(rc.pathParam("pageNumber")), number(rc.pathParam("pageSize")))));
         router.route(HttpMethod.GET, rest + "/sessions/:sessionId")
                 .handler(rc -> answer(rc, () -> vendor.getSession(rc.pathParam("sessionId"))));
         router.route(HttpMethod.PUT, rest + "/signers").handler(BodyHandler.create().setBodyLimit(1024 * 1024))

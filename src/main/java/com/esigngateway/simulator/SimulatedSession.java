@@ -40,14 +40,23 @@ final class SimulatedSession {
         final String role;
         int status;
         String declinedReason;
+        /** {@code MandateDocUpload}: when this signer signs, the simulator has it upload one stand-in document. */
+        final boolean uploadRequired;
 
-        Signer(String id, String email, String firstName, String lastName, String role, int status) {
+        Signer(String id, String email, String firstName, String lastName, String role, int status,
+                boolean uploadRequired) {
             this.id = id;
             this.email = email;
             this.firstName = firstName;
             this.lastName = lastName;
             this.role = role;
             this.status = status;
+            this.uploadRequired = uploadRequired;
+        }
+
+        /** What this signer uploaded: one stand-in document once it signed, if the session asked for one. */
+        synchronized boolean uploaded() {
+            return uploadRequired && status == SIGNER_COMPLETED;
         }
     }
 

@@ -162,7 +162,8 @@ public class SimulatedVendor {
         for (JsonNode signer : session.path("Signers")) {
             signers.add(new SimulatedSession.Signer(UUID.randomUUID().toString(), signer.path("EmailAddress").asText(),
                     signer.path("FirstName").asText(null), signer.path("LastName").asText(), signer.path("SignerRole").asText(),
-                    invite ? SimulatedSession.SIGNER_INVITED : SimulatedSession.SIGNER_PENDING_INVITE));
+                    invite ? SimulatedSession.SIGNER_INVITED : SimulatedSession.SIGNER_PENDING_INVITE,
+                    signer.path("MandateDocUpload").asBoolean(false)));
         }
         SimulatedSession created = new SimulatedSession(id, userName, info.path("Title").asText(),
                 info.path("TransactionId").asText(null), info.path("ExpiresOn").asText(null), documents, signers,
@@ -389,17 +390,48 @@ public class SimulatedVendor {
         ArrayNode files = response.putArray("Documents");
         for (String name : session.documents) {
             byte[] pdf = SimulatedPdf.signedCopy(name, id);
-            ObjectNode file = files.addObject().put("FileName", name);
-            if (vendorConfig.wire().fileBytes() == VendorConfig.FileBytesFormat.BASE64) {
-                file.put("FileBytes", java.util.Base64.getEncoder().encodeToString(pdf));
-            } else {
-                ArrayNode bytes = file.putArray("FileBytes");
-                for (byte b : pdf) {
-                    bytes.add(b & 0xFF);
-                }
-            }
+            fileBytes(files.addObject().put("FileName", name), pdf);
         }
         return response;
+    }
+
+    /**
+     * GetSignerDocuments: {@code {"SignerDocuments": [{DocumentId, FileName, ContentType, FileBytes}]}} in the
+     * configured wire format; a signer asked to upload ({@code MandateDocUpload}) has uploaded one stand-in PDF once it
+     * signed. Pages count as the gateway's configuration says.
+     */
+    JsonNode signerDocuments(String userName, String id, String signerId, int page, int pageSize) {
+        SimulatedSession session = session(id);
+        if (session == null || !userName.equalsIgnoreCase(session.owner)) {
+            return NODES.textNode(SESSION_NOT_FOUND);
+        }
+        SimulatedSession.Signer signer = session.signers.stream().filter(each -> each.id.equalsIgnoreCase(signerId))
+                .findFirst().orElse(null);
+        if (signer == null) {
+            return NODES.textNode("Error: Signer not found.");
+        }
+        ObjectNode response = NODES.objectNode();
+        ArrayNode files = response.putArray("SignerDocuments");
+        int first = vendorConfig.paths().signerDocumentsFirstPage();
+        if (signer.uploaded() && page == first && pageSize > 0) {
+            byte[] pdf = SimulatedPdf.signedCopy("an identity document uploaded by " + signer.email, id);
+            ObjectNode file = files.addObject()
+                    .put("DocumentId", UUID.nameUUIDFromBytes((signer.id + "/upload-1").getBytes(StandardCharsets.UTF_8)).toString())
+                    .put("FileName", "identity-document.pdf").put("ContentType", "application/pdf");
+            fileBytes(file, pdf);
+        }
+        return response;
+    }
+
+    private void fileBytes(ObjectNode file, byte[] bytes) {
+        if (vendorConfig.wire().fileBytes() == VendorConfig.FileBytesFormat.BASE64) {
+            file.put("FileBytes", java.util.Base64.getEncoder().encodeToString(bytes));
+        } else {
+            ArrayNode array = file.putArray("FileBytes");
+            for (byte b : bytes) {
+                array.add(b & 0xFF);
+            }
+        }
     }
 
     SimulatedSession session(String id) {

@@ -71,6 +71,10 @@ public class VendorGateway {
     public record Cancellation(String sessionId, String returnUrl) {
     }
 
+    /** What GetSignerDocuments is called with: a page of one signer's uploads (the page as the vendor counts it). */
+    public record SignerDocumentsQuery(String owner, String sessionId, String signerId, int page, int pageSize) {
+    }
+
     /** What PurgeSessionDocs needs besides the session id. */
     public record Purge(String sessionId, String returnUrl, boolean now) {
     }
@@ -91,6 +95,7 @@ public class VendorGateway {
     private final VendorOperation<String, Boolean> cancelPurging;
     private final VendorOperation<VendorUpdateSignersRequest, Boolean> updateSigners;
     private final VendorOperation<String, DocumentContent> sessionFiles;
+    private final VendorOperation<SignerDocumentsQuery, DocumentContent> signerDocuments;
     private final SessionFilesReader filesReader;
     private final DocumentSpool spool;
 
@@ -99,8 +104,9 @@ public class VendorGateway {
             UpstreamConfig upstream, DocumentSpool spool, ObjectMapper mapper) {
         this.pipeline = pipeline;
         this.spool = spool;
-        this.filesReader = new SessionFilesReader(mapper.getFactory(), vendor.answers().fileBytes(),
-                vendor.answers().fileName());
+        this.filesReader = new SessionFilesReader(mapper.getFactory(), new SessionFilesReader.Fields(
+                vendor.answers().fileBytes(), vendor.answers().fileName(), vendor.answers().fileId(),
+                vendor.answers().fileContentType()));
         this.tokens = tokens;
         this.landingUrls = landingUrls;
         this.vendor = vendor;
@@ -201,6 +207,15 @@ public class VendorGateway {
                         spool::spooler))
                 .vendorErrors(VendorGateway::unknownSession)
                 .answer(VendorAnswer::spooled));
+        // GET rest/v1/signer/docs/{username}/{signingSessionId}/{signerId}/{pageNumber}/{pageSize}: documents again
+        this.signerDocuments = pipeline.declare(VendorOperation.<SignerDocumentsQuery, DocumentContent>named("GetSignerDocuments")
+                .withToken().timeLimit(vendor.downloads().timeout()).breaker(sessionCalls).rateLimited().uploadSlots()
+                .retried(reads).maxAnswer(vendor.downloads().maxAnswerSize().asLongValue())
+                .request((query, call) -> rest.signerDocuments(call.token(), query.owner(), query.sessionId(),
+                        query.signerId(), query.page(), query.pageSize(), call.requestId(), call.maxAnswer(),
+                        spool::spooler))
+                .vendorErrors(VendorGateway::unknownSession)
+                .answer(VendorAnswer::spooled));
     }
 
     /** A session the vendor does not have, else a refusal because of the session's state (purges). */
@@ -261,29 +276,38 @@ public class VendorGateway {
      * them. An answer with no file in it, or one that cannot be read, is a bad answer.
      */
     public Uni<List<SessionFile>> sessionFiles(String sessionId, String requestId, Deadline deadline) {
-        return call(sessionFiles, sessionId, requestId, deadline).map(Answered::value)
-                .emitOn(Infrastructure.getDefaultWorkerPool())
-                .map(answer -> {
-                    try {
-                        List<SessionFile> files = filesReader.read(answer, spool::spooler);
-                        if (files.isEmpty()) {
-                            throw new VendorException(VendorFailure.BAD_ANSWER,
-                                    "The vendor's GetSessionFiles answer holds no file.");
-                        }
-                        return files;
-                    } catch (DocumentSpool.SpoolFullException full) {
-                        throw new VendorException(VendorFailure.BUSY, "The gateway has no room for the signed "
-                                + "documents in its temporary files right now; retry shortly.",
-                                java.time.Duration.ofSeconds(5));
-                    } catch (SessionFilesReader.UnreadableFilesException unreadable) {
-                        throw new VendorException(VendorFailure.BAD_ANSWER,
-                                "The vendor's GetSessionFiles answer cannot be read: " + unreadable.getMessage() + ".");
-                    } catch (java.io.IOException e) {
-                        throw new java.io.UncheckedIOException("The signed documents could not be spooled", e);
-                    } finally {
-                        answer.release();
-                    }
-                });
+        return files(sessionFiles, call(sessionFiles, sessionId, requestId, deadline)).map(files -> {
+            if (files.isEmpty()) {
+                throw new VendorException(VendorFailure.BAD_ANSWER, "The vendor's GetSessionFiles answer holds no file.");
+            }
+            return files;
+        });
+    }
+
+    /** One page of what a signer uploaded (GetSignerDocuments), decoded as {@link #sessionFiles} is; may be empty. */
+    public Uni<List<SessionFile>> signerDocuments(SignerDocumentsQuery query, String requestId, Deadline deadline) {
+        return files(signerDocuments, call(signerDocuments, query, requestId, deadline));
+    }
+
+    /** The files in a spooled answer, read on a worker thread; the answer's own file goes once read. */
+    private Uni<List<SessionFile>> files(VendorOperation<?, DocumentContent> operation,
+            Uni<Answered<DocumentContent>> answered) {
+        return answered.map(Answered::value).emitOn(Infrastructure.getDefaultWorkerPool()).map(answer -> {
+            try {
+                return filesReader.read(answer, spool::spooler);
+            } catch (DocumentSpool.SpoolFullException full) {
+                throw new VendorException(VendorFailure.BUSY, "The gateway has no room for the vendor's "
+                        + operation.name() + " answer in its temporary files right now; retry shortly.",
+                        java.time.Duration.ofSeconds(5));
+            } catch (SessionFilesReader.UnreadableFilesException unreadable) {
+                throw new VendorException(VendorFailure.BAD_ANSWER,
+                        "The vendor's " + operation.name() + " answer cannot be read: " + unreadable.getMessage() + ".");
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException("The vendor's files could not be spooled", e);
+            } finally {
+                answer.release();
+            }
+        });
     }
 
     public Uni<Boolean> sendInvites(Invitations invitations, String requestId, Deadline deadline) {

@@ -114,11 +114,11 @@ class SignedDocumentsTest extends HealthyVendorTest {
         assertThat(answer.header("Content-Disposition")).isEqualTo("attachment; filename=\"signed-documents-"
                 + VendorStubs.SESSION_ID + ".zip\"; filename*=UTF-8''signed-documents-" + VendorStubs.SESSION_ID + ".zip");
         Map<String, byte[]> entries = unzip(answer.asByteArray());
-        assertThat(entries.keySet()).containsExactly("passwd.pdf", "ContractX-Evil 1.docx.pdf", "passwd (2).pdf",
+        assertThat(entries.keySet()).containsExactly("passwd.pdf", "ContractX-Evil 1.docx.pdf", "passwd (2).PDF",
                 "document-4.pdf");
         assertThat(entries.get("passwd.pdf")).isEqualTo(PDF);
         assertThat(entries.get("ContractX-Evil 1.docx.pdf")).isEqualTo(OTHER);
-        assertThat(entries.get("passwd (2).pdf")).isEqualTo(OTHER);
+        assertThat(entries.get("passwd (2).PDF")).isEqualTo(OTHER);
         assertThat(entries.get("document-4.pdf")).isEqualTo(PDF);
     }
 

@@ -75,7 +75,9 @@ class SessionOwnershipTest extends HealthyVendorTest {
                     200),
             new Operation("purge", "POST", "/purge", "{\"now\":true}", 202, 3),
             new Operation("purge-cancel", "POST", "/purge/cancel", null, 202, 3),
-            new Operation("signed-documents", "GET", "/documents/signed", null, 200, 3));
+            new Operation("signed-documents", "GET", "/documents/signed", null, 200, 3),
+            new Operation("signer-uploads", "GET", "/signers/" + VendorStubs.BUYER_ID + "/uploads", null, 200),
+            new Operation("signer-upload", "GET", "/signers/" + VendorStubs.BUYER_ID + "/uploads/1", null, 200));
 
     /** A caller: how it authenticates. */
     record As(String name, java.util.function.Supplier<RequestSpecification> request) {
@@ -107,6 +109,8 @@ class SessionOwnershipTest extends HealthyVendorTest {
         vendor.stubFor(put(urlPathEqualTo("/rest/v1/signers/invite")).willReturn(VendorStubs.returnValue("True")));
         vendor.stubFor(put(urlPathEqualTo("/rest/v1/signers")).willReturn(VendorStubs.returnValue("True")));
         vendor.stubFor(get(urlPathMatching("/rest/v1/signers/[^/]+/token")).willReturn(VendorStubs.returnValue("SIGNER-TOKEN")));
+        vendor.stubFor(get(urlPathMatching("/rest/v1/signer/docs/.*")).willReturn(VendorStubs.json(
+                "{\"SignerDocuments\":[{\"FileName\":\"scan.pdf\",\"FileBytes\":[37,80,68,70]}]}")));
         vendor.stubFor(get(urlPathMatching("/rest/v1/sessions/[^/]+/files")).willReturn(VendorStubs.json(
                 "{\"Documents\":[{\"FileName\":\"signed.pdf\",\"FileBytes\":[37,80,68,70]}]}")));
         vendor.stubFor(get(urlPathMatching("/rest/v1/sessions/[^/]+/actionlogs")).willReturn(VendorStubs.json(
@@ -180,7 +184,8 @@ class SessionOwnershipTest extends HealthyVendorTest {
                     "PUT /rest/v1/signers/invite", "GET /rest/v1/signers/" + VendorStubs.BUYER_ID + "/token",
                     "GET /rest/v1/sessions/" + OWN + "/actionlogs", "PUT /rest/v1/signers",
                     "PUT /rest/v1/sessions/" + OWN + "/purge",
-                    "PUT /rest/v1/sessions/cancelPurging/" + OWN, "GET /rest/v1/sessions/" + OWN + "/files");
+                    "PUT /rest/v1/sessions/cancelPurging/" + OWN, "GET /rest/v1/sessions/" + OWN + "/files",
+                    "GET /rest/v1/signer/docs/agent@example.com/" + OWN + "/" + VendorStubs.BUYER_ID + "/0/5");
         }
     }
 

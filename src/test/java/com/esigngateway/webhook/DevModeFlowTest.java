@@ -44,8 +44,11 @@ class DevModeFlowTest {
 
     @Test
     void signersWhoSignInTheSimulatorBringASignedCompletedEvent() {
-        var created = Requests.create(Contract.exampleRequest()).statusCode(201).extract();
+        var request = Contract.exampleRequest();
+        ((com.fasterxml.jackson.databind.node.ObjectNode) request.withArray("signers").get(1)).put("requireDocumentUpload", true);
+        var created = Requests.create(request).statusCode(201).extract();
         String session = created.path("id");
+        String buyer = created.path("signers[1].id");
         String signed = Requests.PATH + "/" + session + "/documents/signed";
         Requests.raw().accept("*/*").get(signed).then().statusCode(409)
                 .body("type", equalTo("urn:esign-gateway:problem:session-not-completed"));
@@ -78,6 +81,18 @@ class DevModeFlowTest {
                         + "filename*=UTF-8''purchase-agreement.pdf")).extract().asByteArray();
         assertThat(new String(pdf, java.nio.charset.StandardCharsets.US_ASCII)).startsWith("%PDF-1.4")
                 .contains("Signed copy of purchase-agreement.pdf").endsWith("%%EOF\n");
+
+        // the buyer, asked to upload a document, did so while signing; the seller was not asked
+        String uploads = Requests.PATH + "/" + session + "/signers/" + buyer + "/uploads";
+        String uploadId = Requests.conforming().get(uploads).then().statusCode(200)
+                .body("uploads.fileName", org.hamcrest.Matchers.contains("identity-document.pdf"))
+                .body("uploads.contentType", org.hamcrest.Matchers.contains("application/pdf"))
+                .extract().path("uploads[0].id");
+        byte[] upload = Requests.raw().accept("*/*").get(uploads + "/" + uploadId).then().statusCode(200)
+                .contentType("application/pdf").extract().asByteArray();
+        assertThat(new String(upload, java.nio.charset.StandardCharsets.US_ASCII)).contains("uploaded by buyer@example.com");
+        Requests.conforming().get(Requests.PATH + "/" + session + "/signers/" + created.path("signers[0].id") + "/uploads")
+                .then().statusCode(200).body("uploads", org.hamcrest.Matchers.empty());
 
         // once purged, there is nothing left to fetch, and the answer says so
         Requests.raw().body(Map.of("now", true)).post(Requests.PATH + "/" + session + "/purge").then().statusCode(202);

@@ -15,34 +15,43 @@ import com.esigngateway.document.DocumentSource;
 import com.esigngateway.session.SignedDocuments;
 
 /**
- * The signed documents as an HTTP answer: one PDF with its exact {@code Content-Length}, or a ZIP of several, streamed
+ * Files from the vendor as HTTP answers: one file with its exact {@code Content-Length}, or a ZIP of several, streamed
  * from the temporary files they were decoded into (which are removed once written, or when the request ends). Nothing
  * here can fail because of the vendor: its whole answer was read before this answer starts.
  */
-public final class SignedDocumentsResponse {
+public final class FileResponses {
 
     private static final int BUFFER = 64 * 1024;
 
-    private SignedDocumentsResponse() {
+    private FileResponses() {
     }
 
-    public static Response of(SignedDocuments documents) {
-        Response.ResponseBuilder response = Response.ok()
-                .header("Content-Disposition", contentDisposition(documents.fileName()))
-                .header("X-Content-Type-Options", "nosniff")
-                .header("Cache-Control", "no-store");
+    /** The signed documents: one PDF, or a ZIP of several. */
+    public static Response signedDocuments(SignedDocuments documents) {
         if (documents.zipped()) {
-            return response.type("application/zip").entity((StreamingOutput) out -> zip(documents, out)).build();
+            return attachment(documents.fileName()).type("application/zip")
+                    .entity((StreamingOutput) out -> zip(documents, out)).build();
         }
         SignedDocuments.Document document = documents.documents().get(0);
-        return response.type("application/pdf").header("Content-Length", document.content().length())
+        return file(documents.fileName(), "application/pdf", document.content(), documents::release);
+    }
+
+    /** One file of {@code contentType}; {@code release} runs once it is written (or its writing failed). */
+    public static Response file(String name, String contentType, DocumentSource content, Runnable release) {
+        return attachment(name).type(contentType).header("Content-Length", content.length())
                 .entity((StreamingOutput) out -> {
                     try {
-                        copy(document.content(), out);
+                        copy(content, out);
                     } finally {
-                        documents.release();
+                        release.run();
                     }
                 }).build();
+    }
+
+    private static Response.ResponseBuilder attachment(String name) {
+        return Response.ok().header("Content-Disposition", contentDisposition(name))
+                .header("X-Content-Type-Options", "nosniff")
+                .header("Cache-Control", "no-store");
     }
 
     private static void zip(SignedDocuments documents, OutputStream out) throws IOException {

@@ -12,6 +12,7 @@ public enum ProblemType {
     NOT_FOUND(404, "not-found", "Not found"),
     SESSION_NOT_FOUND(404, "session-not-found", "No such signing session"),
     DOCUMENTS_PURGED(404, "documents-purged", "The session's documents were purged"),
+    UPLOAD_NOT_FOUND(404, "upload-not-found", "No such upload"),
     METHOD_NOT_ALLOWED(405, "method-not-allowed", "Method not allowed"),
     NOT_ACCEPTABLE(406, "not-acceptable", "Not acceptable"),
     REQUEST_TIMEOUT(408, "request-timeout", "Request body too slow"),

@@ -18,6 +18,7 @@ final class SessionProblems {
             case SIGNER_STATE_CONFLICT -> ProblemType.SIGNER_STATE_CONFLICT;
             case SESSION_NOT_COMPLETED -> ProblemType.SESSION_NOT_COMPLETED;
             case DOCUMENTS_PURGED -> ProblemType.DOCUMENTS_PURGED;
+            case UPLOAD_NOT_FOUND -> ProblemType.UPLOAD_NOT_FOUND;
             case IDEMPOTENCY_KEY_REUSED -> ProblemType.IDEMPOTENCY_KEY_REUSED;
             case OUTCOME_UNKNOWN -> ProblemType.OUTCOME_UNKNOWN;
             case IDEMPOTENCY_STORE_FULL -> ProblemType.IDEMPOTENCY_STORE_FULL;

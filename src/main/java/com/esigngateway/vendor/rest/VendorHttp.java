@@ -161,6 +161,13 @@ public class VendorHttp {
                 spool);
     }
 
+    /** GetSignerDocuments: one page of what a signer uploaded; the answer holds documents, so it goes to {@code spool}. */
+    public Uni<VendorResponse> signerDocuments(String token, String owner, String sessionId, String signerId, int page,
+            int pageSize, String requestId, long maxAnswer, java.util.function.Supplier<DocumentSpool.Spooler> spool) {
+        return send(HttpMethod.GET, "rest/v1/signer/docs/" + segment(owner) + "/" + segment(sessionId) + "/"
+                + segment(signerId) + "/" + page + "/" + pageSize, token, requestId, null, maxAnswer, spool);
+    }
+
     /** A request body: in memory, or streamed with its exact length. */
     private record Body(Buffer bytes, Multi<Buffer> stream, long length) {
         static Body of(byte[] json) {

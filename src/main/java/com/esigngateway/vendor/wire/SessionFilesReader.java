@@ -21,7 +21,7 @@ import com.fasterxml.jackson.core.JsonToken;
 /**
  * Reads the files out of a vendor answer whose shape is not documented (GetSessionFiles), in one streaming pass:
  * every object, at any depth, with a bytes field ({@code FileBytes} and the other configured names, in any case) is a
- * file, named by a name field of the same object. The bytes may be a number array (what the vendor's .NET serializer
+ * file, named by a name field of the same object (its id and content type too, where the vendor gives them). The bytes may be a number array (what the vendor's .NET serializer
  * writes for a {@code byte[]}) or base64; either is decoded straight into a {@link DocumentSpool.Spooler}, so a file
  * costs the heap a buffer, not its size. Anything else in the answer is skipped.
  */
@@ -33,11 +33,19 @@ public final class SessionFilesReader {
     private final JsonFactory json;
     private final Set<String> bytesFields = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
     private final Set<String> nameFields = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+    private final Set<String> idFields = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+    private final Set<String> contentTypeFields = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
 
-    public SessionFilesReader(JsonFactory json, List<String> bytesFields, List<String> nameFields) {
+    /** The field names of a file's parts; the vendor documents none of them. */
+    public record Fields(List<String> bytes, List<String> name, List<String> id, List<String> contentType) {
+    }
+
+    public SessionFilesReader(JsonFactory json, Fields fields) {
         this.json = json;
-        this.bytesFields.addAll(bytesFields);
-        this.nameFields.addAll(nameFields);
+        this.bytesFields.addAll(fields.bytes());
+        this.nameFields.addAll(fields.name());
+        this.idFields.addAll(fields.id());
+        this.contentTypeFields.addAll(fields.contentType());
     }
 
     /** The answer's bytes were not what a files answer can be; the message names no content. */
@@ -86,21 +94,35 @@ public final class SessionFilesReader {
     private void object(JsonParser parser, List<SessionFile> files, Supplier<DocumentSpool.Spooler> spool)
             throws IOException {
         String name = null;
+        String id = null;
+        String contentType = null;
         DocumentContent content = null;
-        while (parser.nextToken() == JsonToken.FIELD_NAME) {
-            String field = parser.currentName();
-            JsonToken token = parser.nextToken();
-            if (content == null && bytesFields.contains(field)
-                    && (token == JsonToken.START_ARRAY || token == JsonToken.VALUE_STRING)) {
-                content = bytes(parser, token, spool.get());
-            } else if (name == null && nameFields.contains(field) && token == JsonToken.VALUE_STRING) {
-                name = parser.getText();
-            } else {
-                value(parser, files, spool);
+        try {
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                String field = parser.currentName();
+                JsonToken token = parser.nextToken();
+                if (content == null && bytesFields.contains(field)
+                        && (token == JsonToken.START_ARRAY || token == JsonToken.VALUE_STRING)) {
+                    content = bytes(parser, token, spool.get());
+                } else if (name == null && nameFields.contains(field) && token == JsonToken.VALUE_STRING) {
+                    name = parser.getText();
+                } else if (id == null && idFields.contains(field)
+                        && (token == JsonToken.VALUE_STRING || token == JsonToken.VALUE_NUMBER_INT)) {
+                    id = parser.getText();
+                } else if (contentType == null && contentTypeFields.contains(field) && token == JsonToken.VALUE_STRING) {
+                    contentType = parser.getText();
+                } else {
+                    value(parser, files, spool);
+                }
             }
+        } catch (IOException | RuntimeException e) {
+            if (content != null) {
+                content.release();
+            }
+            throw e;
         }
         if (content != null) {
-            files.add(new SessionFile(name, content));
+            files.add(new SessionFile(name, id, contentType, content));
         }
     }
 
