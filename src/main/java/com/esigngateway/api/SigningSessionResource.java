@@ -35,6 +35,7 @@ import com.esigngateway.session.SendInvitations;
 
 import org.jboss.logging.MDC;
 
+import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -157,6 +158,7 @@ public class SigningSessionResource implements SigningSessionsApi {
 
     @Override
     @RolesAllowed({Roles.SIGNING_SESSIONS, Roles.SIGNING_SESSIONS_READ})
+    @Blocking // the answer is streamed from temporary files: written on a worker, waiting for the caller to drain it
     public Uni<Response> getSignedDocuments(String id, String requestId) {
         CallerRequest call = call(requestId);
         return audited("signed-documents", id, call, false, signedDocuments.get(id, call).map(FileResponses::signedDocuments),
@@ -173,6 +175,7 @@ public class SigningSessionResource implements SigningSessionsApi {
 
     @Override
     @RolesAllowed({Roles.SIGNING_SESSIONS, Roles.SIGNING_SESSIONS_READ})
+    @Blocking // the answer is streamed from temporary files: written on a worker, waiting for the caller to drain it
     public Uni<Response> getSignerUpload(String id, String signerId, String uploadId, String requestId) {
         CallerRequest call = call(requestId);
         return audited("signer-upload", id, call, false, uploads.get(id, signerId, uploadId, call).map(upload ->

@@ -188,8 +188,11 @@ public interface VendorConfig {
         @WithDefault("UserName,Username,Owner,SessionInfo.UserName,SessionInfo.Owner")
         List<String> owner();
 
-        /** Field names that hold a file's bytes (a number array or base64) in a files answer, in any object. */
-        @WithDefault("FileBytes,Bytes,FileContent,Content,DocumentBytes")
+        /**
+         * Field names that hold a file's bytes (a number array or base64) in a files answer, in any object. For the
+         * name, id and media type beside them, the name listed first wins where an object has several.
+         */
+        @WithDefault("FileBytes,DocumentBytes,FileContent,Bytes")
         List<String> fileBytes();
 
         /** Field names that hold the file's name in the same object. */

@@ -23,7 +23,7 @@ import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 @JsonSerialize(using = DocumentContentSerializer.class)
 public final class DocumentContent implements DocumentSource {
 
-    private static final DocumentContent INVALID = new DocumentContent(null, null, null, -1, -1, null);
+    private static final DocumentContent INVALID = new DocumentContent(null, null, null, -1, -1, null, null);
 
     private final byte[] bytes;
     private final Path file;
@@ -32,15 +32,18 @@ public final class DocumentContent implements DocumentSource {
     private final long numberArrayLength;
     /** Known up front for a spooled file; computed when first asked for in memory (only idempotent requests ask). */
     private volatile String sha256;
+    /** Removes a spooled file and gives its bytes back to the spool's capacity; safe to run more than once. */
+    private final Runnable releaser;
 
     private DocumentContent(byte[] bytes, Path file, SpoolCipher.Sealed sealed, long length, long numberArrayLength,
-            String sha256) {
+            String sha256, Runnable releaser) {
         this.bytes = bytes;
         this.file = file;
         this.sealed = sealed;
         this.length = length;
         this.numberArrayLength = numberArrayLength;
         this.sha256 = sha256;
+        this.releaser = releaser;
     }
 
     /** Content held in memory. */
@@ -50,13 +53,14 @@ public final class DocumentContent implements DocumentSource {
 
     static DocumentContent inMemory(byte[] bytes, long digits) {
         return new DocumentContent(bytes, null, null, bytes.length,
-                DocumentSource.numberArrayLength(bytes.length, digits), null);
+                DocumentSource.numberArrayLength(bytes.length, digits), null, null);
     }
 
-    /** Content in {@code file}, encrypted as {@code sealed} says. */
-    static DocumentContent spooled(Path file, SpoolCipher.Sealed sealed, long length, long digits, String sha256) {
+    /** Content in {@code file}, encrypted as {@code sealed} says; {@code releaser} removes it (idempotent). */
+    static DocumentContent spooled(Path file, SpoolCipher.Sealed sealed, long length, long digits, String sha256,
+            Runnable releaser) {
         return new DocumentContent(null, file, sealed, length, DocumentSource.numberArrayLength(length, digits),
-                sha256);
+                sha256, releaser);
     }
 
     /** Stands for {@code content} that was not valid base64; the request validator reports it. */
@@ -108,9 +112,11 @@ public final class DocumentContent implements DocumentSource {
         };
     }
 
-    /** Removes the temporary file, if any. */
+    /** Removes the temporary file, if any, and gives its bytes back to the spool's capacity. */
     public void release() {
-        if (file != null) {
+        if (releaser != null) {
+            releaser.run();
+        } else if (file != null) {
             deleteQuietly(file);
         }
     }

@@ -193,11 +193,16 @@ public class DocumentSpool {
             if (file == null) {
                 return DocumentContent.inMemory(memory.toByteArray(), digits);
             }
+            Path spooledFile = file;
+            Runnable releaser = () -> {
+                unreserve();
+                DocumentContent.deleteQuietly(spooledFile);
+            };
             DocumentContent content = DocumentContent.spooled(file, sealed, length, digits,
-                    HexFormat.of().formatHex(digest.digest()));
+                    HexFormat.of().formatHex(digest.digest()), releaser);
             if (spool != null) {
-                Path spooledFile = file;
-                spool.cleaner.register(content, () -> DocumentContent.deleteQuietly(spooledFile));
+                // a content collected without being released (its request gone another way) goes with its bytes
+                spool.cleaner.register(content, releaser);
             }
             return content;
         }

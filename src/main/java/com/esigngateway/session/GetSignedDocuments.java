@@ -3,7 +3,6 @@ package com.esigngateway.session;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import com.esigngateway.api.model.SessionStatus;
-import com.esigngateway.config.VendorConfig;
 import com.esigngateway.vendor.VendorGateway;
 import com.esigngateway.vendor.call.Deadline;
 
@@ -19,17 +18,15 @@ public class GetSignedDocuments {
     private final VendorGateway vendor;
     private final RequestDeadlines deadlines;
     private final SessionAccess access;
-    private final VendorConfig config;
 
-    GetSignedDocuments(VendorGateway vendor, RequestDeadlines deadlines, SessionAccess access, VendorConfig config) {
+    GetSignedDocuments(VendorGateway vendor, RequestDeadlines deadlines, SessionAccess access) {
         this.vendor = vendor;
         this.deadlines = deadlines;
         this.access = access;
-        this.config = config;
     }
 
     public Uni<SignedDocuments> get(String sessionId, CallerRequest request) {
-        Deadline deadline = deadlines.start(request.caller(), config.downloads().timeout());
+        Deadline deadline = deadlines.startDownload(request.caller());
         return access.session(sessionId, request, deadline).chain(session -> {
             SessionStatus status = SessionViews.status(session.value().statusCode());
             if (status == SessionStatus.PURGED) {

@@ -8,13 +8,16 @@ import java.util.regex.Pattern;
 import com.esigngateway.document.DocumentSource;
 
 /**
- * The media type of a file from the vendor: the one it gave, when it is a well-formed {@code type/subtype}; else told
- * by the file's first bytes (PDF, PNG, JPEG, GIF, TIFF, ZIP), else {@code application/octet-stream}.
+ * The media type of a file from the vendor: the one it gave, when it is a well-formed {@code type/subtype} and not one
+ * a browser would run (HTML, SVG, XML, scripts); else told by the file's first bytes (PDF, PNG, JPEG, GIF, TIFF, ZIP),
+ * else {@code application/octet-stream}.
  */
 final class MediaTypes {
 
     static final String OCTET_STREAM = "application/octet-stream";
     private static final Pattern TYPE = Pattern.compile("[a-z0-9][a-z0-9!#$&^_.+-]{0,63}/[a-z0-9][a-z0-9!#$&^_.+-]{0,63}");
+    private static final Pattern ACTIVE = Pattern.compile("text/html|application/xhtml\\+xml|image/svg\\+xml|.*(java|ecma)script.*"
+            + "|text/xml|application/xml");
 
     private MediaTypes() {
     }
@@ -24,7 +27,7 @@ final class MediaTypes {
             String type = vendorType.strip().toLowerCase(Locale.ROOT);
             int parameters = type.indexOf(';');
             type = parameters >= 0 ? type.substring(0, parameters).strip() : type;
-            if (TYPE.matcher(type).matches()) {
+            if (TYPE.matcher(type).matches() && !ACTIVE.matcher(type).matches()) {
                 return type;
             }
         }

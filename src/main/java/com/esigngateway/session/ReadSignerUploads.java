@@ -49,7 +49,7 @@ public class ReadSignerUploads {
     }
 
     public Uni<SignerUploads> list(String sessionId, String signerId, int page, CallerRequest request) {
-        Deadline deadline = deadlines.start(request.caller(), config.downloads().timeout());
+        Deadline deadline = deadlines.startDownload(request.caller());
         return signer(sessionId, signerId, request, deadline).chain(owner -> page(owner, sessionId, signerId, page,
                 request, deadline)).map(uploads -> {
                     try {
@@ -65,7 +65,7 @@ public class ReadSignerUploads {
     }
 
     public Uni<Upload> get(String sessionId, String signerId, String uploadId, CallerRequest request) {
-        Deadline deadline = deadlines.start(request.caller(), config.downloads().timeout());
+        Deadline deadline = deadlines.startDownload(request.caller());
         return signer(sessionId, signerId, request, deadline)
                 .chain(owner -> find(owner, sessionId, signerId, uploadId, 0, request, deadline));
     }

@@ -10,9 +10,11 @@ import com.esigngateway.vendor.call.Deadline;
 public class RequestDeadlines {
 
     private final GatewayConfig config;
+    private final com.esigngateway.config.VendorConfig vendor;
 
-    RequestDeadlines(GatewayConfig config) {
+    RequestDeadlines(GatewayConfig config, com.esigngateway.config.VendorConfig vendor) {
         this.config = config;
+        this.vendor = vendor;
     }
 
     /** The deadline of a request that starts now. */
@@ -25,8 +27,8 @@ public class RequestDeadlines {
         return start().forClient(caller.tag());
     }
 
-    /** The deadline of a caller's request with a time limit of its own (a download's). */
-    public Deadline start(Caller caller, java.time.Duration limit) {
-        return Deadline.after(limit).forClient(caller.tag());
+    /** The deadline of a caller's download: {@code esign.vendor.downloads.timeout} instead of the request timeout. */
+    public Deadline startDownload(Caller caller) {
+        return Deadline.after(vendor.downloads().timeout(), "esign.vendor.downloads.timeout").forClient(caller.tag());
     }
 }

@@ -53,6 +53,7 @@ public class VendorGateway {
 
     public static final String UPLOADS_BREAKER = "vendor-create-session";
     public static final String SESSION_CALLS_BREAKER = "vendor-session-calls";
+    public static final String DOWNLOADS_BREAKER = "vendor-downloads";
     static final String LANDING_URL_CACHE = "vendor-landing-url";
 
     /** An answer and the token it was obtained with (a continue link carries it). */
@@ -198,19 +199,22 @@ public class VendorGateway {
                 .request((update, call) -> rest.updateSigners(call.token(), call.requestId(), update, call.maxAnswer()))
                 .vendorErrors(VendorGateway::unknownSession)
                 .answer(VendorGateway::unlessRefused));
-        // GetSessionFiles at esign.vendor.paths.session-files (undocumented): the answer, documents and all, is
-        // spooled as it arrives; a read, so retried; it takes an upload slot, as large transfers do.
+        // Downloads: their answers, documents and all, are spooled as they arrive. They have a breaker of their own
+        // (a session too large to fetch must not pause the other session calls), take an upload slot as large
+        // transfers do, and are not retried here (a retry fetches everything again: the caller decides).
+        Breaker downloads = Breaker.of(DOWNLOADS_BREAKER, "document downloads", upstream.circuitBreaker());
+        // GetSessionFiles at esign.vendor.paths.session-files (undocumented)
         this.sessionFiles = pipeline.declare(VendorOperation.<String, DocumentContent>named("GetSessionFiles")
-                .withToken().timeLimit(vendor.downloads().timeout()).breaker(sessionCalls).rateLimited().uploadSlots()
-                .retried(reads).maxAnswer(vendor.downloads().maxAnswerSize().asLongValue())
+                .withToken().timeLimit(vendor.downloads().timeout()).breaker(downloads).rateLimited().uploadSlots()
+                .maxAnswer(vendor.downloads().maxAnswerSize().asLongValue())
                 .request((id, call) -> rest.sessionFiles(call.token(), id, call.requestId(), call.maxAnswer(),
                         spool::spooler))
                 .vendorErrors(VendorGateway::unknownSession)
                 .answer(VendorAnswer::spooled));
-        // GET rest/v1/signer/docs/{username}/{signingSessionId}/{signerId}/{pageNumber}/{pageSize}: documents again
+        // GET rest/v1/signer/docs/{username}/{signingSessionId}/{signerId}/{pageNumber}/{pageSize}
         this.signerDocuments = pipeline.declare(VendorOperation.<SignerDocumentsQuery, DocumentContent>named("GetSignerDocuments")
-                .withToken().timeLimit(vendor.downloads().timeout()).breaker(sessionCalls).rateLimited().uploadSlots()
-                .retried(reads).maxAnswer(vendor.downloads().maxAnswerSize().asLongValue())
+                .withToken().timeLimit(vendor.downloads().timeout()).breaker(downloads).rateLimited().uploadSlots()
+                .maxAnswer(vendor.downloads().maxAnswerSize().asLongValue())
                 .request((query, call) -> rest.signerDocuments(call.token(), query.owner(), query.sessionId(),
                         query.signerId(), query.page(), query.pageSize(), call.requestId(), call.maxAnswer(),
                         spool::spooler))

@@ -125,7 +125,7 @@ class SignedDocumentsDownloadIT {
     void anAnswerCutShortIsA502AndTheGatewayGoesOn() throws Exception {
         vendor.answer(FilesVendor.Mode.CUT_SHORT, SIZE);
         Fetched fetched = fetch();
-        assertThat(fetched.status()).isEqualTo(502);
+        assertThat(fetched.status()).as(() -> tail(gateway)).isEqualTo(502);
         assertThat(fetched.contentType()).isEqualTo("application/problem+json");
         assertThat(fetched.text()).contains("urn:esign-gateway:problem:vendor-error");
         assertNoTemporaryFileIsLeft();
@@ -150,13 +150,33 @@ class SignedDocumentsDownloadIT {
         assertThat(fetched.status()).isEqualTo(502);
         assertThat(fetched.text()).contains("HTTP 500");
         assertThat(vendor.fileCalls()).isEqualTo(1);
+        assertNoTemporaryFileIsLeft();
     }
 
+    /** No file left in the spool directory, and every spooled byte given back to the spool's capacity. */
     static void assertNoTemporaryFileIsLeft() {
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
             try (Stream<Path> files = Files.list(spool)) {
                 assertThat(files.filter(file -> file.getFileName().toString().startsWith("esign-")).toList()).isEmpty();
             }
+            assertThat(spooledBytes()).isZero();
         });
+    }
+
+    static String tail(PackagedApp.Running app) {
+        try {
+            java.util.List<String> lines = app.output().lines().toList();
+            return String.join("\n", lines.subList(Math.max(0, lines.size() - 25), lines.size()));
+        } catch (java.io.IOException e) {
+            return "(no output: " + e + ")";
+        }
+    }
+
+    static double spooledBytes() throws Exception {
+        String metrics = CLIENT.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/q/metrics")).GET()
+                .build(), HttpResponse.BodyHandlers.ofString()).body();
+        return metrics.lines().filter(line -> line.startsWith("esign_gateway_spooled_bytes"))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).findFirst()
+                .orElseThrow(() -> new AssertionError("no esign_gateway_spooled_bytes in /q/metrics"));
     }
 }

@@ -53,12 +53,27 @@ class SignedDocumentsOutagesTest extends HealthyVendorTest {
         assertThat(answer.jsonPath().getString("detail")).contains("not JSON");
     }
 
+    /** A download is not retried by the gateway: a retry would fetch everything again, so the caller decides. */
     @Test
-    void aServerErrorIsRetriedThenA502() {
+    void aServerErrorIsA502AndNotRetried() {
         ExtractableResponse<Response> answer = fetchWhileTheVendorAnswers(aResponse().withStatus(500));
         assertThat(answer.statusCode()).isEqualTo(502);
         assertThat(answer.jsonPath().getString("detail")).contains("HTTP 500");
-        vendor.verify(3, getRequestedFor(urlPathEqualTo(SignedDocumentsTest.FILES)));
+        vendor.verify(1, getRequestedFor(urlPathEqualTo(SignedDocumentsTest.FILES)));
+    }
+
+    /** Downloads have a breaker of their own: failing downloads leave the other session calls alone. */
+    @Test
+    void failingDownloadsOpenTheirOwnBreakerOnly() {
+        for (int i = 0; i < 12; i++) {
+            fetchWhileTheVendorAnswers(aResponse().withStatus(500));
+        }
+        ExtractableResponse<Response> paused = Requests.conforming().accept("application/pdf")
+                .get(SignedDocumentsTest.SIGNED).then().extract();
+        assertThat(paused.statusCode()).isEqualTo(503);
+        assertThat(paused.jsonPath().getString("type")).isEqualTo("urn:esign-gateway:problem:circuit-open");
+        Requests.conforming().get(com.esigngateway.testing.Requests.PATH + "/" + VendorStubs.SESSION_ID).then()
+                .statusCode(200);
     }
 
     @Test

@@ -98,6 +98,16 @@ class SignedDocumentsTest extends HealthyVendorTest {
         assertThat(answer.header("Content-Disposition")).contains("filename=\"a.pdf\"");
     }
 
+    /** Where an object has several name or id fields, the one listed first in the settings wins, wherever it stands. */
+    @Test
+    void theNameFieldListedFirstWinsWhereverItStands() {
+        completed();
+        vendor.stubFor(get(urlPathEqualTo(FILES)).willReturn(VendorStubs.json("{\"Documents\":[{\"Name\":\"Sam Seller\","
+                + "\"Id\":7,\"DocumentName\":\"deed draft.pdf\",\"FileBytes\":" + numberArray(PDF)
+                + ",\"FileName\":\"deed.pdf\"}]}")));
+        assertThat(fetch().header("Content-Disposition")).startsWith("attachment; filename=\"deed.pdf\"");
+    }
+
     @Test
     void severalDocumentsAreOneZipWhoseEntryNamesAreSafeAndUnique() throws IOException {
         completed();
@@ -197,7 +207,7 @@ class SignedDocumentsTest extends HealthyVendorTest {
     }
 
     @Test
-    void readersMayFetchAndTheCallIsAudited() {
+    void readersMayFetch() {
         completed();
         vendor.stubFor(get(urlPathEqualTo(FILES)).willReturn(VendorStubs.json(
                 "{\"Documents\":[{\"FileName\":\"x.pdf\",\"FileBytes\":" + numberArray(PDF) + "}]}")));

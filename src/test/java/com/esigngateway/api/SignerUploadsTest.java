@@ -90,6 +90,15 @@ class SignerUploadsTest extends HealthyVendorTest {
         assertThat(pdf.contentType()).isEqualTo("application/pdf");
         assertThat(pdf.asByteArray()).isEqualTo(PDF);
 
+        // a media type that is not one, or one a browser would run, is not taken: the first bytes tell
+        page(0, file("\"FileName\":\"odd\",\"ContentType\":\"x\\r\\nEvil: 1\"", PNG) + ","
+                + file("\"FileName\":\"page.html\",\"ContentType\":\"text/html\"", PDF));
+        ExtractableResponse<Response> odd = Requests.conforming().accept("*/*").get(UPLOADS + "/1").then().extract();
+        assertThat(odd.contentType()).isEqualTo("image/png");
+        assertThat(odd.headers().asList()).noneMatch(header -> header.getName().equalsIgnoreCase("Evil"));
+        assertThat(Requests.conforming().accept("*/*").get(UPLOADS + "/2").then().extract().contentType())
+                .isEqualTo("application/pdf");
+
         Requests.conforming().accept("*/*").get(UPLOADS + "/99").then().statusCode(404)
                 .contentType("application/problem+json")
                 .body("type", equalTo("urn:esign-gateway:problem:upload-not-found"));

@@ -54,14 +54,21 @@ public final class FileResponses {
                 .header("Cache-Control", "no-store");
     }
 
+    /**
+     * The documents as one ZIP. A failure half way leaves the archive unfinished (no central directory) and ends the
+     * answer with the exception, so the connection is cut: a caller never gets a complete-looking ZIP with a broken
+     * document in it.
+     */
     private static void zip(SignedDocuments documents, OutputStream out) throws IOException {
-        try (ZipOutputStream zip = new ZipOutputStream(new NotClosing(out), StandardCharsets.UTF_8)) {
+        try {
+            ZipOutputStream zip = new ZipOutputStream(new NotClosing(out), StandardCharsets.UTF_8);
             zip.setLevel(Deflater.BEST_SPEED); // PDFs are compressed already
             for (SignedDocuments.Document document : documents.documents()) {
                 zip.putNextEntry(new ZipEntry(document.name()));
                 copy(document.content(), zip);
                 zip.closeEntry();
             }
+            zip.close();
         } finally {
             documents.release();
         }

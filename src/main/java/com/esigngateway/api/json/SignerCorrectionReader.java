@@ -59,6 +59,6 @@ public class SignerCorrectionReader implements ServerMessageBodyReader<SignerCor
     }
 
     private SignerCorrection read(InputStream body) throws IOException {
-        return StrictJson.readOne(reader, reader.createParser(body), failure -> null);
+        return StrictJson.readOne(reader, () -> reader.createParser(body), failure -> null);
     }
 }

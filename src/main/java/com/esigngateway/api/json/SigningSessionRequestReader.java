@@ -19,7 +19,6 @@ import com.esigngateway.api.model.CreateSigningSessionRequest;
 import com.esigngateway.document.Base64Padding;
 import com.esigngateway.document.DocumentContentDeserializer;
 import com.esigngateway.document.DocumentSpool;
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 
@@ -110,17 +109,17 @@ public class SigningSessionRequestReader implements ServerMessageBodyReader<Crea
             try (held) {
                 ObjectReader inPlace = reader.withAttribute(DocumentContentDeserializer.InPlace.class,
                         new DocumentContentDeserializer.InPlace(held.array(), held.offset()));
-                return read(inPlace, inPlace.createParser(held.array(), held.offset(), held.length()));
+                return read(inPlace, () -> inPlace.createParser(held.array(), held.offset(), held.length()));
             }
         }
         Base64Padding.Watch watched = new Base64Padding.Watch(body);
         ObjectReader watching = reader.withAttribute(Base64Padding.Watch.class, watched);
-        return read(watching, watching.createParser(watched));
+        return read(watching, () -> watching.createParser(watched));
     }
 
-    private CreateSigningSessionRequest read(ObjectReader using, JsonParser created) throws IOException {
+    private CreateSigningSessionRequest read(ObjectReader using, StrictJson.ParserSource source) throws IOException {
         // no body is null: the validator reports it with the request's other problems
-        return StrictJson.readOne(using, created, SigningSessionRequestReader::spoolFull);
+        return StrictJson.readOne(using, source, SigningSessionRequestReader::spoolFull);
     }
 
     private static IOException spoolFull(Throwable e) {

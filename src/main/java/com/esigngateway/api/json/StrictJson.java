@@ -68,15 +68,21 @@ final class StrictJson {
         return strict;
     }
 
+    /** Where {@link #readOne} gets its parser: opening it may already fail (the body's encoding is detected then). */
+    @FunctionalInterface
+    interface ParserSource {
+        JsonParser open() throws java.io.IOException;
+    }
+
     /**
-     * One JSON value from {@code created}, read with {@code using}: null when there is no body, a binding problem when
+     * One JSON value from {@code source}, read with {@code using}: null when there is no body, a binding problem when
      * anything follows it or Jackson fails (naming the field, never quoting the input) — unless {@code own} finds in
      * Jackson's failure one of the caller's own to throw as it is (a full spool) — and bytes in no encoding JSON may
      * have are not JSON.
      */
-    static <T> T readOne(ObjectReader using, JsonParser created,
+    static <T> T readOne(ObjectReader using, ParserSource source,
             java.util.function.Function<Throwable, java.io.IOException> own) throws java.io.IOException {
-        try (JsonParser parser = created) {
+        try (JsonParser parser = source.open()) {
             try {
                 if (parser.nextToken() == null) {
                     return null;
@@ -92,9 +98,9 @@ final class StrictJson {
                     throw thrown;
                 }
                 throw BindingProblems.of(e, parser.getParsingContext());
-            } catch (java.io.CharConversionException e) {
-                throw BindingProblems.notJson(null);
             }
+        } catch (java.io.CharConversionException e) {
+            throw BindingProblems.notJson(null);
         }
     }
 

@@ -15,20 +15,29 @@ import io.smallrye.mutiny.Uni;
  */
 public final class Deadline {
 
-    private static final Deadline NONE = new Deadline(Long.MAX_VALUE, null, null);
+    private static final String REQUEST_TIMEOUT = "esign.gateway.request-timeout";
+    private static final Deadline NONE = new Deadline(Long.MAX_VALUE, null, null, REQUEST_TIMEOUT);
 
     private final long atNanos;
     private final Duration budget;
     private final String client;
+    /** The setting the budget comes from, named when it runs out. */
+    private final String setting;
 
-    private Deadline(long atNanos, Duration budget, String client) {
+    private Deadline(long atNanos, Duration budget, String client, String setting) {
         this.atNanos = atNanos;
         this.budget = budget;
         this.client = client;
+        this.setting = setting;
     }
 
     public static Deadline after(Duration budget) {
-        return new Deadline(System.nanoTime() + budget.toNanos(), budget, null);
+        return after(budget, REQUEST_TIMEOUT);
+    }
+
+    /** A deadline whose budget comes from {@code setting} (a download's own time limit). */
+    public static Deadline after(Duration budget, String setting) {
+        return new Deadline(System.nanoTime() + budget.toNanos(), budget, null, setting);
     }
 
     /**
@@ -36,7 +45,7 @@ public final class Deadline {
      * for every JWT caller): its vendor calls count against the client's share of the rate limit too, when it has one.
      */
     public Deadline forClient(String client) {
-        return this == NONE ? this : new Deadline(atNanos, budget, client);
+        return this == NONE ? this : new Deadline(atNanos, budget, client, setting);
     }
 
     /** Whom the calls under this deadline are made for; null for the gateway's own calls. */
@@ -97,6 +106,6 @@ public final class Deadline {
     /** The failure of a request whose time ran out {@code when} (a 504). */
     public VendorException exceeded(String when) {
         return new VendorException(VendorFailure.TIMEOUT, "The request's time limit of " + budget.toMillis()
-                + " ms (esign.gateway.request-timeout) ran out " + when + ".");
+                + " ms (" + setting + ") ran out " + when + ".");
     }
 }

@@ -250,28 +250,38 @@ public class VendorHttp {
 
     /**
      * The whole answer into {@code spooler}, within {@code maxAnswer} bytes (beyond, the connection is reset); its text
-     * as well while it is small. Whatever ends it other than its end (too large, a broken connection, a time limit or
-     * a caller gone) throws the spooled part away.
+     * as well while it is small. The file work (encryption, writes) runs on a worker, one chunk after the other, while
+     * the connection is paused, so the event loop never waits for the disk. Whatever ends it other than its end (too
+     * large, a broken connection, a time limit or a caller gone) throws the spooled part away, on that same worker
+     * queue, so that nothing is written after it.
      */
-    private static Uni<VendorResponse> readSpooled(HttpClientResponse response, long maxAnswer,
+    private Uni<VendorResponse> readSpooled(HttpClientResponse response, long maxAnswer,
             DocumentSpool.Spooler spooler) {
         Map<String, String> headers = headers(response);
         if (declaredTooLarge(response, headers, maxAnswer)) {
             spooler.discard();
             return Uni.createFrom().failure(new AnswerTooLargeException(maxAnswer));
         }
+        io.vertx.core.Context current = io.vertx.core.Vertx.currentContext();
+        io.vertx.core.Context context = current != null ? current : vertx.getDelegate().getOrCreateContext();
         return Uni.createFrom().emitter(emitter -> {
             io.vertx.core.buffer.Buffer head = io.vertx.core.buffer.Buffer.buffer();
             long[] received = {0};
             AtomicBoolean settled = new AtomicBoolean();
+            // ordered: every write, the finish and the discard run one after the other, in the order given
+            java.util.function.Consumer<java.util.concurrent.Callable<Void>> onWorker = work -> context
+                    .executeBlocking(work, true);
+            // (chunks that still arrive are ignored by the settled flag; a response that ended takes no new handler)
             Runnable stop = () -> {
-                response.handler(null);
-                spooler.discard();
+                onWorker.accept(() -> {
+                    spooler.discard();
+                    return null;
+                });
                 response.request().reset();
             };
             emitter.onTermination(() -> {
                 if (settled.compareAndSet(false, true)) {
-                    stop.run(); // cancelled while the answer was arriving
+                    context.runOnContext(ignored -> stop.run()); // cancelled while the answer was arriving
                 }
             });
             response.handler(chunk -> {
@@ -289,32 +299,43 @@ public class VendorHttp {
                 if (received[0] <= ERROR_TEXT_LIMIT) {
                     head.appendBytes(bytes);
                 }
-                try {
+                response.pause();
+                context.executeBlocking(() -> {
                     spooler.write(bytes, 0, bytes.length);
-                } catch (java.io.IOException e) {
-                    settled.set(true);
-                    stop.run();
-                    emitter.fail(e);
-                }
+                    return null;
+                }, true).onComplete(written -> {
+                    if (written.failed()) {
+                        if (settled.compareAndSet(false, true)) {
+                            stop.run();
+                            emitter.fail(written.cause());
+                        }
+                    } else if (!settled.get()) {
+                        response.resume();
+                    }
+                });
             });
             response.exceptionHandler(failure -> {
                 if (settled.compareAndSet(false, true)) {
-                    spooler.discard();
+                    stop.run();
                     emitter.fail(failure);
                 }
             });
             response.endHandler(() -> {
-                if (settled.compareAndSet(false, true)) {
-                    DocumentContent content;
-                    try {
-                        content = spooler.finish();
-                    } catch (java.io.IOException e) {
-                        spooler.discard();
-                        emitter.fail(e);
-                        return;
-                    }
-                    emitter.complete(new VendorResponse(response.statusCode(), headers,
-                            received[0] <= ERROR_TEXT_LIMIT ? head.toString(StandardCharsets.UTF_8) : null, content));
+                if (!settled.get()) {
+                    context.executeBlocking(spooler::finish, true).onComplete(finished -> {
+                        if (finished.failed()) {
+                            if (settled.compareAndSet(false, true)) {
+                                stop.run();
+                                emitter.fail(finished.cause());
+                            }
+                        } else if (settled.compareAndSet(false, true)) {
+                            emitter.complete(new VendorResponse(response.statusCode(), headers,
+                                    received[0] <= ERROR_TEXT_LIMIT ? head.toString(StandardCharsets.UTF_8) : null,
+                                    finished.result()));
+                        } else {
+                            finished.result().release(); // cancelled while it was being finished
+                        }
+                    });
                 }
             });
         });

@@ -4,8 +4,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
-import java.util.TreeSet;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.Supplier;
 
 import com.esigngateway.document.DocumentContent;
@@ -31,10 +31,11 @@ public final class SessionFilesReader {
     private static final Base64Variant BASE64 = Base64Variants.MIME_NO_LINEFEEDS.withPaddingAllowed();
 
     private final JsonFactory json;
-    private final Set<String> bytesFields = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
-    private final Set<String> nameFields = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
-    private final Set<String> idFields = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
-    private final Set<String> contentTypeFields = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+    /** Each field name (any case) with its rank: where a file has two, the one named first in the settings wins. */
+    private final Map<String, Integer> bytesFields = ranked(List.of());
+    private final Map<String, Integer> nameFields = ranked(List.of());
+    private final Map<String, Integer> idFields = ranked(List.of());
+    private final Map<String, Integer> contentTypeFields = ranked(List.of());
 
     /** The field names of a file's parts; the vendor documents none of them. */
     public record Fields(List<String> bytes, List<String> name, List<String> id, List<String> contentType) {
@@ -42,10 +43,31 @@ public final class SessionFilesReader {
 
     public SessionFilesReader(JsonFactory json, Fields fields) {
         this.json = json;
-        this.bytesFields.addAll(fields.bytes());
-        this.nameFields.addAll(fields.name());
-        this.idFields.addAll(fields.id());
-        this.contentTypeFields.addAll(fields.contentType());
+        this.bytesFields.putAll(ranked(fields.bytes()));
+        this.nameFields.putAll(ranked(fields.name()));
+        this.idFields.putAll(ranked(fields.id()));
+        this.contentTypeFields.putAll(ranked(fields.contentType()));
+    }
+
+    private static Map<String, Integer> ranked(List<String> names) {
+        Map<String, Integer> ranks = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        for (int i = 0; i < names.size(); i++) {
+            ranks.putIfAbsent(names.get(i).strip(), i);
+        }
+        return ranks;
+    }
+
+    /** A text of a file, and the rank of the field it came from (lower is better). */
+    private static final class Best {
+        String value;
+        int rank = Integer.MAX_VALUE;
+
+        void offer(String candidate, Integer candidateRank) {
+            if (candidateRank != null && candidateRank < rank) {
+                value = candidate;
+                rank = candidateRank;
+            }
+        }
     }
 
     /** The answer's bytes were not what a files answer can be; the message names no content. */
@@ -93,24 +115,24 @@ public final class SessionFilesReader {
 
     private void object(JsonParser parser, List<SessionFile> files, Supplier<DocumentSpool.Spooler> spool)
             throws IOException {
-        String name = null;
-        String id = null;
-        String contentType = null;
+        Best name = new Best();
+        Best id = new Best();
+        Best contentType = new Best();
         DocumentContent content = null;
         try {
             while (parser.nextToken() == JsonToken.FIELD_NAME) {
                 String field = parser.currentName();
                 JsonToken token = parser.nextToken();
-                if (content == null && bytesFields.contains(field)
+                if (content == null && bytesFields.containsKey(field)
                         && (token == JsonToken.START_ARRAY || token == JsonToken.VALUE_STRING)) {
                     content = bytes(parser, token, spool.get());
-                } else if (name == null && nameFields.contains(field) && token == JsonToken.VALUE_STRING) {
-                    name = parser.getText();
-                } else if (id == null && idFields.contains(field)
-                        && (token == JsonToken.VALUE_STRING || token == JsonToken.VALUE_NUMBER_INT)) {
-                    id = parser.getText();
-                } else if (contentType == null && contentTypeFields.contains(field) && token == JsonToken.VALUE_STRING) {
-                    contentType = parser.getText();
+                } else if (token == JsonToken.VALUE_STRING || token == JsonToken.VALUE_NUMBER_INT) {
+                    String text = parser.getText();
+                    if (token == JsonToken.VALUE_STRING) {
+                        name.offer(text, nameFields.get(field));
+                        contentType.offer(text, contentTypeFields.get(field));
+                    }
+                    id.offer(text, idFields.get(field));
                 } else {
                     value(parser, files, spool);
                 }
@@ -122,7 +144,7 @@ public final class SessionFilesReader {
             throw e;
         }
         if (content != null) {
-            files.add(new SessionFile(name, id, contentType, content));
+            files.add(new SessionFile(name.value, id.value, contentType.value, content));
         }
     }
 
