@@ -99,11 +99,7 @@ public class FilesVendor extends LoopbackVendorServer {
         } else {
             json = "{\"ReturnValue\":\"ENCRYPTED\"}";
         }
-        byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
-        exchange.sendResponseHeaders(200, bytes.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(bytes);
-        }
+        answerJson(exchange, json);
     }
 
     private void files(HttpExchange exchange) throws IOException {

@@ -6,7 +6,6 @@ import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -84,11 +83,7 @@ public class HostileVendor extends LoopbackVendorServer {
         } else {
             json = "{\"ReturnValue\":\"HOSTILE-VALUE\"}";
         }
-        byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
-        exchange.sendResponseHeaders(200, bytes.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(bytes);
-        }
+        answerJson(exchange, json);
     }
 
     private void flood(HttpExchange exchange) throws IOException {

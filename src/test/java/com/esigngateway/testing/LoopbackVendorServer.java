@@ -46,6 +46,16 @@ public abstract class LoopbackVendorServer implements QuarkusTestResourceLifecyc
                 "quarkus.http.host", "127.0.0.1");
     }
 
+    /** A JSON answer with status 200 and its exact length. */
+    protected static void answerJson(com.sun.net.httpserver.HttpExchange exchange, String json) throws IOException {
+        byte[] bytes = json.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
+        exchange.sendResponseHeaders(200, bytes.length);
+        try (var out = exchange.getResponseBody()) {
+            out.write(bytes);
+        }
+    }
+
     @Override
     public void stop() {
         if (server != null) {

@@ -6,7 +6,6 @@ import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -52,10 +51,10 @@ public class StreamingVendor extends LoopbackVendorServer {
     private final List<String> failures = new CopyOnWriteArrayList<>();
     @Override
     protected void routes(HttpServer server) {
-        server.createContext("/rest/v1/encrypt/", exchange -> answer(exchange, "{\"ReturnValue\":\"ENCRYPTED\"}"));
-        server.createContext("/rest/v1/gettoken/", exchange -> answer(exchange, "{\"ReturnValue\":\"" + TOKEN + "\"}"));
+        server.createContext("/rest/v1/encrypt/", exchange -> answerJson(exchange, "{\"ReturnValue\":\"ENCRYPTED\"}"));
+        server.createContext("/rest/v1/gettoken/", exchange -> answerJson(exchange, "{\"ReturnValue\":\"" + TOKEN + "\"}"));
         server.createContext("/rest/v1/landingurl",
-                exchange -> answer(exchange, "{\"ReturnValue\":\"https://acme.stage.esignonline.net/auth/AutoLogMeIn.aspx?\"}"));
+                exchange -> answerJson(exchange, "{\"ReturnValue\":\"https://acme.stage.esignonline.net/auth/AutoLogMeIn.aspx?\"}"));
         server.createContext("/rest/v1/sessions", this::createSession);
     }
 
@@ -85,7 +84,7 @@ public class StreamingVendor extends LoopbackVendorServer {
             failures.add(e.toString());
             throw e;
         }
-        answer(exchange, "{\"SigningSessionId\":\"" + UUID.randomUUID() + "\"}");
+        answerJson(exchange, "{\"SigningSessionId\":\"" + UUID.randomUUID() + "\"}");
     }
 
     /** What went wrong reading a body, if anything did. */
@@ -117,15 +116,6 @@ public class StreamingVendor extends LoopbackVendorServer {
             return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    private static void answer(HttpExchange exchange, String json) throws IOException {
-        byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
-        exchange.sendResponseHeaders(200, bytes.length);
-        try (var out = exchange.getResponseBody()) {
-            out.write(bytes);
         }
     }
 
