@@ -49,7 +49,8 @@ public final class SignedDocuments {
 
     /** The name of what the caller receives: the one document's, or the session's ZIP. */
     public String fileName() {
-        return zipped() ? "signed-documents-" + safeStem(sessionId) + ".zip" : documents.get(0).name();
+        // the id passed the contract's pattern (letters, digits, hyphens): safe in a file name as it is
+        return zipped() ? "signed-documents-" + sessionId + ".zip" : documents.get(0).name();
     }
 
     /** Removes the temporary files. */
@@ -60,9 +61,5 @@ public final class SignedDocuments {
     /** What the vendor called it, made safe ({@link FileNames}), ending in {@code .pdf}. */
     static String safeName(String vendorName, int position) {
         return FileNames.withExtension(FileNames.safe(vendorName, "document-" + position), ".pdf");
-    }
-
-    private static String safeStem(String id) {
-        return id.replaceAll("[^A-Za-z0-9._-]", "_");
     }
 }
